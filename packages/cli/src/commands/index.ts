@@ -1,0 +1,4 @@
+import type { Command } from '../command.js';
+
+/** Every `provenance` subcommand, in the order `--help` lists them. */
+export const commands: readonly Command[] = [];

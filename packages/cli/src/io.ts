@@ -1,0 +1,17 @@
+/** Where a command reads its environment and writes its output, so tests need no child process. */
+export interface CommandIo {
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Builds the io of the running process. */
+export function processIo(): CommandIo {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  };
+}
