@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { expandRuns, readMatrix } from './lib/matrix.mjs';
-import { createNpmRunner, resolveRuntime } from './lib/node-runtimes.mjs';
+import { createNpmRunner, findGlobalNpmConfig, resolveRuntime } from './lib/node-runtimes.mjs';
 import { packWorkspacePackages } from './lib/pack-packages.mjs';
 import { ResultLog } from './lib/result-log.mjs';
 import { runMatrixEntry } from './lib/run-entry.mjs';
@@ -36,9 +36,27 @@ await mkdir(tarballDir, { recursive: true });
 // Only what npm and the CLI need: CI's own variables (CI, GITHUB_*, OTEL_*)
 // must not leak into the consumers and change what they detect.
 const baseEnv = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? workDir };
+
+// Node.js from the npm registry trusts only its bundled CAs, unlike a distribution's
+// node, so npm on those runtimes needs the machine's CA bundle and proxy settings.
+const NETWORK_VARIABLES = [
+  'NODE_EXTRA_CA_CERTS',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+];
+const networkEnv = Object.fromEntries(
+  NETWORK_VARIABLES.filter((name) => process.env[name]).map((name) => [name, process.env[name]]),
+);
+const npmCli = findNpmCli(baseEnv.PATH);
 const npm = createNpmRunner({
-  npmCli: findNpmCli(baseEnv.PATH),
+  npmCli,
   npmCache: path.join(cacheDir, 'npm'),
+  globalConfig: await findGlobalNpmConfig(npmCli, baseEnv),
+  networkEnv,
 });
 const log = new ResultLog();
 const started = Date.now();

@@ -4,7 +4,7 @@ import path from 'node:path';
 export const MATRIX_PATH = path.join(import.meta.dirname, '..', 'matrix.json');
 
 /**
- * @typedef {{ id: string, line: string, setName: string, runtimeLabel: string, versions: Record<string, string>, logsApi: string }} MatrixRun
+ * @typedef {{ id: string, line: string, setName: string, runtimeLabel: string, versions: Record<string, string>, logsApi: string, packages: string[] | undefined }} MatrixRun
  */
 
 /** Reads `test/compat/matrix.json`. Throws when it is missing or not JSON. */
@@ -14,7 +14,8 @@ export async function readMatrix(matrixPath = MATRIX_PATH) {
 
 /**
  * Expands the matrix into one run per OpenTelemetry line, version set and
- * Node.js runtime, in file order. Throws when a line names a runtime that the
+ * Node.js runtime, in file order. `packages`, when a line has it, lists the
+ * workspace packages that line installs and tests; without it, all. Throws when a line names a runtime that the
  * matrix does not define.
  *
  * @returns {MatrixRun[]}
@@ -37,6 +38,7 @@ export function expandRuns(matrix) {
           runtimeLabel,
           versions,
           logsApi: line.logsApi,
+          packages: line.packages,
         });
       }
     }

@@ -51,6 +51,23 @@ export async function resolveRuntime(label, spec, { cacheDir, npm, env }) {
 }
 
 /**
+ * Returns the path of the global npmrc that this machine's npm reads, or
+ * undefined when npm cannot tell.
+ *
+ * @param {string} npmCli
+ * @param {Record<string, string>} env
+ */
+export async function findGlobalNpmConfig(npmCli, env) {
+  const result = await runCommand(process.execPath, [npmCli, 'config', 'get', 'globalconfig'], {
+    cwd: process.cwd(),
+    env,
+    timeoutMs: 30_000,
+  });
+  const configPath = result.stdout.trim();
+  return result.code === 0 && configPath ? configPath : undefined;
+}
+
+/**
  * @typedef {{ run: (args: string[], options: { cwd: string, env: Record<string, string>, timeoutMs: number, runtime?: Runtime }) => ReturnType<typeof runCommand> }} NpmRunner
  */
 
@@ -61,19 +78,28 @@ export async function resolveRuntime(label, spec, { cacheDir, npm, env }) {
  * be none) would compile against that runtime's headers instead of
  * downloading any.
  *
- * @param {{ npmCli: string, npmCache: string }} options path to `npm-cli.js` and a cache folder shared by every run
+ * npm derives its global config file from the running node's location, so the
+ * machine's own (`globalConfig`, which may set a registry or a CA file) is
+ * passed explicitly to keep every runtime on the same configuration.
+ *
+ * `networkEnv` carries the variables npm needs to reach the registry from this
+ * machine (CA bundle, proxy); only npm gets them, never the apps under test.
+ *
+ * @param {{ npmCli: string, npmCache: string, globalConfig: string | undefined, networkEnv: Record<string, string> }} options
  * @returns {NpmRunner}
  */
-export function createNpmRunner({ npmCli, npmCache }) {
+export function createNpmRunner({ npmCli, npmCache, globalConfig, networkEnv }) {
   return {
     run(args, { cwd, env, timeoutMs, runtime }) {
       const nodeBin = runtime?.nodeBin ?? process.execPath;
       const runEnv = {
         ...env,
+        ...networkEnv,
         PATH: `${path.dirname(nodeBin)}${path.delimiter}${env.PATH ?? ''}`,
         npm_config_cache: npmCache,
         npm_config_update_notifier: 'false',
       };
+      if (globalConfig) runEnv.npm_config_globalconfig = globalConfig;
       if (runtime?.headersDir) runEnv.npm_config_nodedir = runtime.headersDir;
       return runCommand(nodeBin, [npmCli, ...args], { cwd, env: runEnv, timeoutMs });
     },
