@@ -4,10 +4,12 @@
 // OpenTelemetry JS version set of test/compat/matrix.json, and runs the smoke
 // checks there on each Node.js runtime of that line.
 //
-//   node test/compat/run-matrix.mjs [--only TEXT] [--keep]
+//   node test/compat/run-matrix.mjs [--only TEXT] [--keep] [--tarball FILE]...
 //
 // --only runs the matrix entries whose id contains TEXT (for example `3.x` or
-// `node24`); --keep leaves the consumer projects on disk and prints where.
+// `node24`); --keep leaves the consumer projects on disk and prints where;
+// --tarball FILE (repeatable) installs a package packed elsewhere in place of
+// the workspace package of the same name, to try a branch before it lands.
 // PROVENANCE_COMPAT_CACHE sets the folder for the npm cache and the Node.js
 // runtimes (default: otel-provenance-compat-cache in the system temp folder).
 import { realpathSync } from 'node:fs';
@@ -17,14 +19,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { expandRuns, readMatrix } from './lib/matrix.mjs';
 import { createNpmRunner, findGlobalNpmConfig, resolveRuntime } from './lib/node-runtimes.mjs';
-import { packWorkspacePackages } from './lib/pack-packages.mjs';
+import { packWorkspacePackages, readTarballManifest } from './lib/pack-packages.mjs';
 import { ResultLog } from './lib/result-log.mjs';
 import { runMatrixEntry } from './lib/run-entry.mjs';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 const { values } = parseArgs({
-  options: { only: { type: 'string' }, keep: { type: 'boolean', default: false } },
+  options: {
+    only: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    tarball: { type: 'string', multiple: true, default: [] },
+  },
 });
 
 const cacheDir =
@@ -63,6 +69,10 @@ const started = Date.now();
 
 try {
   const packed = await packWorkspacePackages(REPO_ROOT, tarballDir, baseEnv);
+  for (const tarball of values.tarball) {
+    const manifest = await readTarballManifest(path.resolve(tarball), baseEnv);
+    packed.set(manifest.name, { tarball: path.resolve(tarball), manifest });
+  }
   log.note(`packed ${[...packed.keys()].join(', ')}`);
 
   const matrix = await readMatrix();

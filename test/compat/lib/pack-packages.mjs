@@ -67,3 +67,22 @@ export async function packWorkspacePackages(repoRoot, destination, env) {
   }
   return packed;
 }
+
+/**
+ * Reads `package/package.json` out of an npm tarball with the system `tar`.
+ * Throws when tar fails or the file is not JSON, naming the tarball.
+ *
+ * @param {string} tarball
+ * @param {Record<string, string>} env
+ */
+export async function readTarballManifest(tarball, env) {
+  const result = await runCommand('tar', ['-xzOf', tarball, 'package/package.json'], {
+    cwd: path.dirname(tarball),
+    env,
+    timeoutMs: 30_000,
+  });
+  if (result.code !== 0) {
+    throw new Error(`could not read package/package.json from ${tarball}:\n${outputTail(result)}`);
+  }
+  return JSON.parse(result.stdout);
+}
