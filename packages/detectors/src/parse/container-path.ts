@@ -14,9 +14,14 @@ const RUNTIME_SCOPE = /^(?:docker|crio|cri-containerd|libpod)-([0-9a-f]{64})(?:\
 // process sees the host's hierarchy: `<pod slice>:cri-containerd:<id>`.
 const SYSTEMD_DRIVER_TRIPLE = /^[^:]*:(?:cri-containerd|crio|docker):([0-9a-f]{64})$/;
 
-// `pod<uid>` (cgroupfs driver) or `kubepods-<qos>-pod<uid with underscores>.slice` (systemd driver).
+// `pod<uid>` (cgroupfs driver) or `kubepods-<qos>-pod<uid with underscores>.slice`
+// (systemd driver; kind nodes prefix it with `kubelet-`).
 const POD_SEGMENT =
-  /^(?:kubepods(?:-[a-z]+)?-)?pod([0-9a-f]{8}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{12})(?:\.slice)?$/;
+  /^(?:[a-z]+(?:-[a-z]+)*-)?pod([0-9a-f]{8}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{12})(?:\.slice)?$/;
+
+function underKubepods(segments: string[], index: number): boolean {
+  return segments.slice(0, index).some((segment) => segment.includes('kubepods'));
+}
 
 /** What one cgroup path says about the container and pod the process runs in. */
 export interface CgroupPathFacts {
@@ -28,7 +33,9 @@ export interface CgroupPathFacts {
  * Finds the container id in one cgroup path, only where a runtime's marker
  * vouches for it: a runtime-named scope, a bare id directly under `/docker/`,
  * an ECS task (`/ecs/<task>/<id>`), or a Kubernetes pod directory
- * (`/kubepods/.../pod<uid>/<id>`). Returns an empty object otherwise.
+ * (`/kubepods/.../pod<uid>/<id>`). When containers nest (a kind node is a
+ * Docker container running containerd), the innermost id wins. Returns an
+ * empty object when no segment has a marker.
  */
 export function parseCgroupPath(path: string): CgroupPathFacts {
   const segments = path.split('/').filter((segment) => segment !== '');
@@ -36,7 +43,7 @@ export function parseCgroupPath(path: string): CgroupPathFacts {
 
   for (const [index, segment] of segments.entries()) {
     const pod = POD_SEGMENT.exec(segment);
-    if (pod && segments.slice(0, index + 1).some((s) => s.startsWith('kubepods'))) {
+    if (pod && (underKubepods(segments, index) || segment.includes('kubepods'))) {
       facts.podUid = pod[1]!.replaceAll('_', '-');
     }
 
@@ -63,7 +70,7 @@ function containerIdOfSegment(segments: string[], index: number): string | undef
   if (parent === 'docker' || grandparent === 'ecs') {
     return segment;
   }
-  if (parent !== undefined && POD_SEGMENT.test(parent) && segments[0]?.startsWith('kubepods')) {
+  if (parent !== undefined && POD_SEGMENT.test(parent) && underKubepods(segments, index)) {
     return segment;
   }
   return undefined;

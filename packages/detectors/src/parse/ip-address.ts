@@ -8,7 +8,7 @@ import { isIP } from 'node:net';
  * an address.
  */
 export function normalizeIp(raw: string): string | undefined {
-  const text = raw.trim().replace(/%.*$/, '');
+  const text = raw.trim().replace(/%[^%]+$/, '');
   const version = isIP(text);
   if (version === 4) {
     return text;

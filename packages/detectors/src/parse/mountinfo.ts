@@ -8,12 +8,22 @@ export interface MountinfoFacts {
   kubelet: boolean;
 }
 
-// Docker (rootful or rootless) bind-mounts /etc/hostname, /etc/hosts and
-// /etc/resolv.conf from its per-container directory.
-const DOCKER_CONTAINER_DIR = /\/docker\/containers\/([0-9a-f]{64})\//;
+// The files a runtime bind-mounts into each container from its own
+// per-container directory.
+const RUNTIME_MOUNT_POINTS = new Set([
+  '/etc/hostname',
+  '/etc/hosts',
+  '/etc/resolv.conf',
+  '/run/.containerenv',
+]);
+
+// Docker's `containers/<id>/`, rootful or rootless. The root field is relative
+// to the filesystem, so it reads `/containers/<id>/...` when /var/lib/docker
+// is a filesystem of its own.
+const DOCKER_CONTAINER_DIR = /(?:^|\/)containers\/([0-9a-f]{64})\/[^/]+$/;
 
 // Podman and CRI-O keep per-container files in `overlay-containers/<id>/userdata/`.
-const OVERLAY_CONTAINER_DIR = /\/overlay-containers\/([0-9a-f]{64})\/userdata\//;
+const OVERLAY_CONTAINER_DIR = /\/overlay-containers\/([0-9a-f]{64})\/userdata\/[^/]+$/;
 
 // The kubelet's per-pod directory, wherever the kubelet's root is
 // (`/var/lib/kubelet`, k0s, MicroK8s): `.../kubelet/pods/<uid>/...`.
@@ -60,7 +70,9 @@ export function parseMountinfo(text: string): MountinfoFacts {
       continue;
     }
 
-    runtimeId ??= DOCKER_CONTAINER_DIR.exec(root)?.[1] ?? OVERLAY_CONTAINER_DIR.exec(root)?.[1];
+    if (RUNTIME_MOUNT_POINTS.has(unescapeMountPath(fields[4]!))) {
+      runtimeId ??= DOCKER_CONTAINER_DIR.exec(root)?.[1] ?? OVERLAY_CONTAINER_DIR.exec(root)?.[1];
+    }
   }
 
   if (runtimeId !== undefined && !facts.kubelet) {
