@@ -1,4 +1,13 @@
 import type { Command } from '../command.js';
+import { checkCommand } from './check.js';
+import { networksCommand } from './networks.js';
+import { serveCommand } from './serve.js';
+import { whoisCommand } from './whois.js';
 
 /** Every `provenance` subcommand, in the order `--help` lists them. */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [
+  checkCommand,
+  serveCommand,
+  whoisCommand,
+  networksCommand,
+];
