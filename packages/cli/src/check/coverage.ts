@@ -46,11 +46,8 @@ export function computeCoverage(
   for (const file of files) {
     let fileRecords = 0;
     for (const request of file.requests) {
-      const coverage = (report.signals[request.signal] ??= {
-        records: 0,
-        complete: 0,
-        missing: {},
-      });
+      const coverage = report.signals[request.signal] ?? { records: 0, complete: 0, missing: {} };
+      report.signals[request.signal] = coverage;
       for (const group of request.resources) {
         for (const record of group.records) {
           const absent = requiredKeys.filter(
