@@ -39,8 +39,8 @@ export type { BoundedString } from './sanitize/bound-value.js';
 export { boundString, MAX_VALUE_LENGTH } from './sanitize/bound-value.js';
 export type {
   AttributeScalar,
-  AttributeValue,
   Attributes,
+  AttributeValue,
   SanitizeOptions,
   SanitizeResult,
 } from './sanitize/sanitize-attributes.js';

@@ -1,5 +1,5 @@
 import { diag } from '@opentelemetry/api';
-import type { AttributeValue, Attributes } from './sanitize/sanitize-attributes.js';
+import type { Attributes, AttributeValue } from './sanitize/sanitize-attributes.js';
 
 /** One source of attributes, such as a detector, the manifest or explicit options. */
 export interface AttributeLayer {
@@ -44,7 +44,9 @@ export function mergeLayers(layers: readonly AttributeLayer[]): MergedAttributes
 
   if (merged.conflicts.length > 0) {
     const summary = merged.conflicts.map((c) => `${c.key} (${c.winner} over ${c.loser})`);
-    diag.debug(`provenance: ${merged.conflicts.length} attribute conflict(s): ${summary.join(', ')}`);
+    diag.debug(
+      `provenance: ${merged.conflicts.length} attribute conflict(s): ${summary.join(', ')}`,
+    );
   }
   return merged;
 }

@@ -60,7 +60,10 @@ export function decodeResourceAttributes(raw: string): DecodeResult {
 
     const parts = entry.split('=');
     if (parts.length !== 2) {
-      return { ok: false, error: `entry "${entry}" is not key=value with "," and "=" percent-encoded` };
+      return {
+        ok: false,
+        error: `entry "${entry}" is not key=value with "," and "=" percent-encoded`,
+      };
     }
 
     const key = parts[0]!.trim();

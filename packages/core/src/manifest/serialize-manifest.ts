@@ -14,7 +14,9 @@ export function formatManifest(manifest: Manifest): string {
 export async function writeManifest(path: string, manifest: Manifest): Promise<void> {
   const result = validateManifest(manifest);
   if (!result.ok) {
-    throw new Error(`refusing to write an invalid manifest to ${path}: ${result.errors.join('; ')}`);
+    throw new Error(
+      `refusing to write an invalid manifest to ${path}: ${result.errors.join('; ')}`,
+    );
   }
   await writeFileAtomic(path, formatManifest(result.manifest));
 }

@@ -1,6 +1,6 @@
 import { isUuid } from '../deployment-id.js';
 import type { AttributeScalar, Attributes } from '../sanitize/sanitize-attributes.js';
-import { type Manifest, MANIFEST_SCHEMA_VERSION } from './manifest.js';
+import { MANIFEST_SCHEMA_VERSION, type Manifest } from './manifest.js';
 
 export type ValidationResult = { ok: true; manifest: Manifest } | { ok: false; errors: string[] };
 
@@ -68,7 +68,9 @@ export function validateManifest(input: unknown): ValidationResult {
     };
   }
   if (schemaVersion !== MANIFEST_SCHEMA_VERSION) {
-    errors.push(`schemaVersion: expected ${MANIFEST_SCHEMA_VERSION}, found ${JSON.stringify(schemaVersion)}`);
+    errors.push(
+      `schemaVersion: expected ${MANIFEST_SCHEMA_VERSION}, found ${JSON.stringify(schemaVersion)}`,
+    );
   }
 
   for (const key of Object.keys(record)) {
@@ -78,7 +80,11 @@ export function validateManifest(input: unknown): ValidationResult {
   }
 
   const createdAt = record.createdAt;
-  if (typeof createdAt !== 'string' || !RFC3339.test(createdAt) || Number.isNaN(Date.parse(createdAt))) {
+  if (
+    typeof createdAt !== 'string' ||
+    !RFC3339.test(createdAt) ||
+    Number.isNaN(Date.parse(createdAt))
+  ) {
     errors.push(`createdAt: expected an RFC 3339 date-time, found ${JSON.stringify(createdAt)}`);
   }
 
@@ -88,6 +94,10 @@ export function validateManifest(input: unknown): ValidationResult {
   }
   return {
     ok: true,
-    manifest: { schemaVersion: MANIFEST_SCHEMA_VERSION, createdAt: createdAt as string, attributes },
+    manifest: {
+      schemaVersion: MANIFEST_SCHEMA_VERSION,
+      createdAt: createdAt as string,
+      attributes,
+    },
   };
 }
