@@ -47,7 +47,10 @@ function runCli(args: string[], env: Record<string, string>, cwd: string): Promi
       [BIN, ...args],
       { cwd, env, timeout: 20_000 },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        let code = 0;
+        if (error) {
+          code = typeof error.code === 'number' ? error.code : 1;
+        }
         resolve({ code, stdout, stderr });
       },
     );
