@@ -93,7 +93,11 @@ describe('audit gate script', () => {
       execFile(
         process.execPath,
         [GATE, '--registry', registryUrl],
-        { cwd: ROOT, timeout: 60_000 },
+        {
+          cwd: ROOT,
+          timeout: 60_000,
+          env: { ...process.env, npm_config_update_notifier: 'false' },
+        },
         (error, stdout, stderr) => {
           resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
         },

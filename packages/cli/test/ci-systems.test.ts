@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CiSystem } from '../src/ci/ci-system.js';
 import { CI_SYSTEMS } from '../src/ci/ci-systems.js';
@@ -364,5 +365,38 @@ describe('detectCi', () => {
         /TOKEN|PASSWORD|SECRET|EMAIL|API_KEY|ACCESS_KEY|PRIVATE_KEY/.test(name),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('CI system docs', () => {
+  const readDoc = (name: string) => readFileSync(new URL(`../${name}`, import.meta.url), 'utf8');
+
+  it.each(CI_SYSTEMS.map((entry) => [entry.name, entry] as const))(
+    'CI-SYSTEMS.md covers %s',
+    (name, entry) => {
+      const doc = readDoc('CI-SYSTEMS.md');
+      const variables = [
+        ...entry.markers.map((marker) => marker.variable),
+        ...Object.values(entry.attributes).flatMap(variablesOf),
+        ...(entry.actor ? variablesOf(entry.actor) : []),
+      ];
+
+      expect(doc).toContain(`### ${name}`);
+      expect(
+        variables.filter(
+          (variable) => !doc.includes(`\`${variable}`) && !doc.includes(`{${variable}}`),
+        ),
+      ).toEqual([]);
+    },
+  );
+
+  it('README names every PROVENANCE_* variable', () => {
+    const readme = readDoc('README.md');
+    const variables = [
+      ...Object.values(EXPLICIT_VARIABLES.attributes).flatMap(variablesOf),
+      ...(EXPLICIT_VARIABLES.actor ? variablesOf(EXPLICIT_VARIABLES.actor) : []),
+    ];
+
+    expect(variables.filter((variable) => !readme.includes(`\`${variable}\``))).toEqual([]);
   });
 });
