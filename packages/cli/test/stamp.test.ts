@@ -181,7 +181,7 @@ describe('provenance stamp --format json', () => {
     expect(attributes['vcs.ref.head.name']).toBe('main[2Jrm');
     expect(attributes.long).toHaveLength(1024);
     expect(result.stderr.trim().split('\n')).toEqual([
-      'provenance stamp: cut 1 value(s) to the length limit: long',
+      'provenance stamp: cut 1 value(s) to 1024 characters: long',
     ]);
   });
 });
