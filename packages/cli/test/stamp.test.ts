@@ -128,6 +128,19 @@ describe('provenance stamp --format json', () => {
     expect(attributes).not.toHaveProperty(['service.version']);
   });
 
+  it('skips package.json when name and version are given', async () => {
+    const cwd = await directoryWith('{ not json');
+
+    const attributes = await stampJson(
+      ['--attribute', 'service.version=3.0.0'],
+      { OTEL_SERVICE_NAME: 'go-service' },
+      cwd,
+    );
+
+    expect(attributes['service.name']).toBe('go-service');
+    expect(attributes['service.version']).toBe('3.0.0');
+  });
+
   it('treats blank variables as unset', async () => {
     const cwd = await directoryWith({ name: 'shop' });
 

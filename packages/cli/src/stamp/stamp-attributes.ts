@@ -33,7 +33,7 @@ async function readServiceIdentity(
     options.attributes[ATTR_SERVICE_NAME] ?? readVariable(io.env, 'OTEL_SERVICE_NAME');
   const explicitVersion = options.attributes[ATTR_SERVICE_VERSION];
   if (explicitName !== undefined && explicitVersion !== undefined) {
-    return {};
+    return { [ATTR_SERVICE_NAME]: explicitName, [ATTR_SERVICE_VERSION]: explicitVersion };
   }
 
   const identity = await readPackageIdentity(io.cwd);
