@@ -342,15 +342,23 @@ describe('detectCi', () => {
       ]),
     );
     const read = new Set<string>();
-    const env = new Proxy({} as Record<string, string | undefined>, {
-      get(_target, name) {
-        read.add(String(name));
-        return 'x';
-      },
-    });
+    // An environment that records every read and returns `value` for each.
+    const recordingEnv = (value: string | undefined) =>
+      new Proxy({} as Record<string, string | undefined>, {
+        get(_target, name) {
+          read.add(String(name));
+          return value;
+        },
+      });
 
-    detectCi(env, { includeActor: true });
+    detectCi(recordingEnv(undefined), { includeActor: true });
+    for (const entry of CI_SYSTEMS) {
+      detectCi(recordingEnv('true'), { includeActor: true, systems: [entry] });
+    }
 
+    for (const entry of CI_SYSTEMS) {
+      expect(read, entry.id).toContain(entry.markers[0]!.variable);
+    }
     expect([...read].filter((name) => !named.has(name))).toEqual([]);
   });
 
