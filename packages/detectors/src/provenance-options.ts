@@ -52,6 +52,12 @@ export function resolveProvenanceOptions(env: Environment): ProvenanceOptions {
     );
   }
 
+  if (options.networkKind !== undefined && options.networkId === undefined) {
+    warnOnce(
+      'provenance: PROVENANCE_NETWORK_KIND is ignored without PROVENANCE_NETWORK_ID; set both or neither',
+    );
+  }
+
   const detectNetwork = envValue(env, 'PROVENANCE_DETECT_NETWORK');
   if (detectNetwork !== undefined) {
     const parsed = SWITCH_VALUES[detectNetwork.toLowerCase()];
