@@ -93,6 +93,15 @@ describe('parsers on random input', () => {
     expect(parseMountinfo(text.replaceAll(':', ' '))).toEqual({ kubelet: false });
   });
 
+  it('normalizeIp accepts every generated address', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.ipV4(), fc.ipV6()), (address) => {
+        expect(normalizeIp(address)).toBeDefined();
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('normalizeIp returns valid addresses and is idempotent', () => {
     const addresses = fc.oneof(fc.ipV4(), fc.ipV6(), fc.ipV4Extended(), anyText);
     fc.assert(
