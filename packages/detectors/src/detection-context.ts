@@ -8,7 +8,7 @@ import { type MountinfoFacts, parseMountinfo } from './parse/mountinfo.js';
 import { DEFAULT_DETECT_BUDGET_MS, resolveProvenanceOptions } from './provenance-options.js';
 import { withinBudget } from './within-budget.js';
 
-/** What `/proc/self/cgroup` and `/proc/self/mountinfo` say about this process. */
+/** The container and pod facts in `/proc/self/cgroup` and `/proc/self/mountinfo`. */
 export interface ProcessFacts {
   cgroup: CgroupPathFacts;
   mountinfo: MountinfoFacts;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isRoutableIp, normalizeIp } from '../src/parse/ip-address.js';
 
 describe('normalizeIp', () => {
-  // Examples from RFC 5952 section 4 and the forms it rejects.
+  // Cases for each RFC 5952 rule: lower case, no leading zeros, the longest
+  // zero run shortened, IPv4-mapped addresses dotted.
   it.each([
     ['2001:db8:0:0:0:0:2:1', '2001:db8::2:1'],
     ['2001:0DB8:0000:0000:0000:0000:0002:0001', '2001:db8::2:1'],

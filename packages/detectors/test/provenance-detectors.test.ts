@@ -6,7 +6,8 @@ import { makeRoot } from './support/temp-root.js';
 
 const DEPLOYMENT_ID = '01938c2e-7a40-7c3b-9f1e-2b7d4e8a6c10';
 
-// Every source gives service.version, so the winner shows the precedence.
+// package.json, the manifest and the variables all give service.version, so
+// the winner shows the precedence.
 async function layeredRoot() {
   return makeRoot({
     '/app/package.json': JSON.stringify({ name: 'from-package', version: '0.0.1-package' }),

@@ -56,7 +56,7 @@ function formatIpv6(groups: number[]): string {
     return `::ffff:${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
   }
 
-  // The longest run of two or more zero groups, the first on a tie.
+  // The maximum run of two or more zero groups, the first on a tie.
   let bestStart = -1;
   let bestLength = 1;
   for (let start = 0; start < 8; start += 1) {
@@ -76,11 +76,12 @@ function formatIpv6(groups: number[]): string {
 }
 
 /**
- * Normalises an IP address: an IPv4 address in dotted decimal (leading zeros
- * rejected, as they are ambiguous), an IPv6 address in the RFC 5952 text form
- * (lower case, no leading zeros, the longest run of two or more zero groups
- * shortened to `::`, IPv4-mapped addresses in dotted form), a zone id
- * (`%eth0`) removed. Returns `undefined` for anything that is not an address.
+ * Normalises an IP address and removes a zone id (`%eth0`). An IPv4 address
+ * stays in dotted decimal, and leading zeros are rejected because they are
+ * ambiguous. An IPv6 address takes the RFC 5952 text form: lower case, no
+ * leading zeros, the longest run of two or more zero groups shortened to
+ * `::`, IPv4-mapped addresses in dotted form. Returns `undefined` for anything
+ * that is not an address.
  */
 export function normalizeIp(raw: string): string | undefined {
   const text = raw.trim().replace(/%[^%]+$/, '');
