@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { settleDetector } from '../src/detector.js';
 import { serviceInstanceDetector } from '../src/detectors/service-instance-detector.js';
@@ -94,5 +96,21 @@ describe('serviceInstanceDetector', () => {
     const offPod = await instanceId({ env: {}, root: await makeRoot() });
 
     expect(inPod).toBe(offPod);
+  });
+
+  it('appends each worker id in a real cluster', async () => {
+    const child = fileURLToPath(new URL('./support/cluster-child.cjs', import.meta.url));
+    const dist = fileURLToPath(new URL('../dist/index.cjs', import.meta.url));
+
+    const output = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, [child, dist], { timeout: 20_000 }, (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+      );
+    });
+
+    expect(JSON.parse(output)).toEqual({
+      '1': uuidV5('payments.ledger-api-0.app.1', K8S_NAMESPACE),
+      '2': uuidV5('payments.ledger-api-0.app.2', K8S_NAMESPACE),
+    });
   });
 });
