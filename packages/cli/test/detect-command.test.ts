@@ -87,6 +87,16 @@ describe('provenance detect', () => {
     expect(output.stderr).toContain(message);
   });
 
+  it('prints its help with exit status 0', async () => {
+    const { io, output } = bufferedIo({}, '/');
+
+    const code = await main(['detect', '--help'], io);
+
+    expect(code).toBe(0);
+    expect(output.stdout).toContain('--no-network');
+    expect(output.stdout).toContain('--root DIR');
+  });
+
   it('exits with 3 when the root is not a directory', async () => {
     const { io, output } = bufferedIo({}, '/');
 

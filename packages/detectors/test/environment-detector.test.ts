@@ -61,3 +61,18 @@ describe('environmentDetector', () => {
     expect(attributes).toEqual({ 'service.version': '3' });
   });
 });
+
+describe('environmentDetector value bounds', () => {
+  const diag = captureDiag();
+
+  it('warns once about a value cut to the bound', async () => {
+    const env = { OTEL_SERVICE_NAME: 'x'.repeat(2000) };
+
+    const first = await settleDetector(environmentDetector({ env }));
+    await settleDetector(environmentDetector({ env }));
+
+    expect(first['service.name']).toHaveLength(1024);
+    expect(diag.warn).toHaveLength(1);
+    expect(diag.warn[0]).toContain('cut to 1024 characters: service.name');
+  });
+});
