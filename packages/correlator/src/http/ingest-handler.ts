@@ -87,14 +87,9 @@ export async function handleExport(
     throw error;
   }
 
-  let extraction: ReturnType<typeof extractObservations>;
+  let decoded: ReturnType<typeof decodeRequest>;
   try {
-    const decoded = decodeRequest(body, signal, encoding);
-    extraction = extractObservations(decoded, {
-      reporter,
-      ranges: await context.loadRanges(),
-      defaultReportIntervalMs: context.defaultReportIntervalMs,
-    });
+    decoded = decodeRequest(body, signal, encoding);
   } catch (error) {
     if (error instanceof MalformedRequestError) {
       reject(400, GRPC_INVALID_ARGUMENT, error.message, body.length);
@@ -103,7 +98,14 @@ export async function handleExport(
     throw error;
   }
 
+  // Both the range lookup and the write need the store; either failing is retryable.
+  let extraction: ReturnType<typeof extractObservations>;
   try {
+    extraction = extractObservations(decoded, {
+      reporter,
+      ranges: await context.loadRanges(),
+      defaultReportIntervalMs: context.defaultReportIntervalMs,
+    });
     await context.store.write(extraction.observations);
   } catch (error) {
     context.log({
