@@ -1,7 +1,7 @@
 // Ingest rate of the correlator: one operation is one OTLP/HTTP request of
 // SPANS_PER_REQUEST spans (RESOURCES resources, each with its own address),
 // sent over loopback and acknowledged after the SQLite commit. The baseline is
-// a node:http server that only reads the body and answers 200.
+// a node:http server that only reads the body and responds with 200.
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -89,7 +89,7 @@ describe(`ingest: one request of ${SPANS_PER_REQUEST} spans`, () => {
   });
 
   bench(
-    'no-op receiver (reads the body, answers 200)',
+    'no-op receiver (reads the body, responds 200)',
     async () => {
       await send(
         noopUrl,

@@ -7,8 +7,8 @@ const T0 = Date.parse('2026-03-01T10:00:00Z');
 const MIN = 60_000;
 const IP = '10.0.0.7';
 
-// A and C hold the address in vpc-a one after the other (C after A's delete);
-// B holds the same address in vpc-b while both of them do.
+// A and C use the address in vpc-a one after the other, C after A's delete.
+// B uses the same address in vpc-b during both of their leases.
 const A: TestAsset = { serviceName: 'checkout', instanceId: 'a-1', ip: IP, network: 'vpc-a' };
 const B: TestAsset = { serviceName: 'billing', instanceId: 'b-1', ip: IP, network: 'vpc-b' };
 const C: TestAsset = { serviceName: 'search', instanceId: 'c-1', ip: IP, network: 'vpc-a' };

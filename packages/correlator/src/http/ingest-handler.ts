@@ -8,7 +8,7 @@ import type { LeaseStore } from '../store/lease-store.js';
 import type { Logger } from './log.js';
 import { BodyError, type BodyLimits, readBody } from './read-body.js';
 
-/** What the OTLP endpoints need besides the request. */
+/** Dependencies of the OTLP endpoints. */
 export interface IngestContext {
   store: LeaseStore;
   limits: BodyLimits;
@@ -30,8 +30,8 @@ const GRPC_UNAVAILABLE = 14;
 
 /**
  * Handles `POST /v1/{signal}`: reads, decodes and stores the request, and
- * acknowledges it only after the store's write resolved. Every rejection is
- * answered with the OTLP status code and a message, and logged with the peer.
+ * acknowledges it only after the store's write resolved. Every rejected
+ * request gets the OTLP status code and a message, and is logged with the peer.
  */
 export async function handleExport(
   request: IncomingMessage,

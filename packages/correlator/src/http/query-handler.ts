@@ -6,7 +6,7 @@ const MAX_QUERY_BODY_BYTES = 64 * 1024;
 
 /**
  * Handles the JSON query API under `/api/v1/`. Returns false when the path is
- * not part of it. Invalid arguments are answered with 400 and a message.
+ * not part of it. Invalid arguments get a 400 response with a message.
  */
 export async function handleQuery(
   request: IncomingMessage,

@@ -1,6 +1,6 @@
 import type { Lease } from './lease-types.js';
 
-/** The answer to "who had this address at this time", in the shape `provenance whois` prints. */
+/** The result of "who had this address at this time", in the shape `provenance whois` prints. */
 export interface WhoisAnswer {
   ip: string;
   network: string | null;
@@ -45,7 +45,7 @@ export function toCandidate(lease: Lease): WhoisCandidate {
 }
 
 /**
- * Keeps every lease that covers `atMs`. The answer is ambiguous when more than
+ * Keeps every lease that covers `atMs`. The result is ambiguous when more than
  * one asset or more than one network fits, or when a network came from
  * overlapping registered ranges.
  */

@@ -14,7 +14,7 @@ export interface HttpClientOptions {
 }
 
 /**
- * Asks a running correlator through its JSON query API. A 400 answer becomes a
+ * Asks a running correlator through its JSON query API. A 400 response becomes a
  * `QueryError` with the server's message; any other failure throws an `Error`
  * naming the URL and status.
  */

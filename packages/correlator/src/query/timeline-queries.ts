@@ -32,7 +32,7 @@ export interface TimelineQueries {
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 
-/** Answers timeline queries from a store directly. Throws `QueryError` for invalid arguments. */
+/** Runs timeline queries directly against a store. Throws `QueryError` for invalid arguments. */
 export function createTimelineQueries(
   store: LeaseStore,
   now: () => number = Date.now,
