@@ -15,6 +15,8 @@ export interface IngestContext {
   defaultReportIntervalMs: number;
   loadRanges: () => Promise<readonly NetworkRange[]>;
   log: Logger;
+  /** Store failures since the last successful write, so an outage is logged once. */
+  storeOutage: { failedWrites: number };
 }
 
 const MEDIA_TYPES: Readonly<Record<string, OtlpEncoding>> = {
@@ -108,15 +110,27 @@ export async function handleExport(
     });
     await context.store.write(extraction.observations);
   } catch (error) {
-    context.log({
-      level: 'error',
-      message: 'store write failed',
-      store: context.store.kind,
-      error: String(error),
-      peer: reporter.peer,
-    });
+    if (context.storeOutage.failedWrites === 0) {
+      context.log({
+        level: 'error',
+        message: 'store write failed',
+        store: context.store.kind,
+        error: String(error),
+        peer: reporter.peer,
+      });
+    }
+    context.storeOutage.failedWrites++;
     reject(503, GRPC_UNAVAILABLE, 'the timeline store is unavailable; retry later', body.length);
     return;
+  }
+  if (context.storeOutage.failedWrites > 0) {
+    context.log({
+      level: 'info',
+      message: 'store recovered',
+      store: context.store.kind,
+      failedWrites: context.storeOutage.failedWrites,
+    });
+    context.storeOutage.failedWrites = 0;
   }
 
   const rejection =

@@ -77,6 +77,7 @@ export async function startCorrelator(options: CorrelatorOptions): Promise<Runni
     defaultReportIntervalMs: options.defaultReportIntervalMs ?? 60_000,
     loadRanges,
     log,
+    storeOutage: { failedWrites: 0 },
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
