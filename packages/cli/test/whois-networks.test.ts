@@ -153,6 +153,40 @@ describe('provenance whois and networks', () => {
     ).not.toBeNull();
   });
 
+  it('manages ranges through a running correlator', async () => {
+    const store = await openSqliteStore({ path: join(dir, 'provenance.db') });
+    const running = await startCorrelator({ store, port: 0, retentionMs: 0, log: () => {} });
+    try {
+      const url = ['--url', running.url];
+      const add = await runCli([
+        'networks',
+        'add',
+        'vpc-a',
+        '10.0.0.0/16',
+        '--from',
+        '2026-01-01T00:00:00Z',
+        ...url,
+      ]);
+      await runCli(['networks', 'add', 'vpc-b', '10.0.1.0/24', ...url]);
+      const overlaps = await runCli(['networks', 'overlaps', ...url]);
+      const remove = await runCli(['networks', 'remove', 'vpc-b', '10.0.1.0/24', ...url]);
+      const list = await runCli(['networks', 'list', ...url]);
+
+      expect(JSON.parse(add.stdout).ranges[0]).toEqual({
+        network: 'vpc-a',
+        cidr: '10.0.0.0/16',
+        from: '2026-01-01T00:00:00.000Z',
+        until: null,
+      });
+      expect(JSON.parse(overlaps.stdout).overlaps).toHaveLength(1);
+      expect(JSON.parse(remove.stdout)).toEqual({ removed: 1 });
+      expect(JSON.parse(list.stdout).ranges).toHaveLength(2);
+    } finally {
+      await running.close();
+      await store.close();
+    }
+  });
+
   it.each([
     [['whois'], 'missing IP'],
     [['whois', 'nope', '--db', 'provenance.db'], 'invalid IP address "nope"'],

@@ -80,7 +80,7 @@ describe.each(STORE_FACTORIES)('query API with $name store', (factory) => {
     const whois = await get(`/api/v1/whois?ip=10.0.3.4&at=${iso(T0)}`);
 
     expect(await removed.json()).toEqual({ removed: 1 });
-    expect(ranges.body.ranges[0].untilMs).not.toBeNull();
+    expect(ranges.body.ranges[0].until).not.toBeNull();
     expect(whois.body.candidates[0].network).toBe('vpc-a');
   });
 

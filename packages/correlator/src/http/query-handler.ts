@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { toRangeJson } from '../leases/range-json.js';
 import { QueryError } from '../query/query-error.js';
 import type { TimelineQueries } from '../query/timeline-queries.js';
 
@@ -41,16 +42,21 @@ export async function handleQuery(
         return true;
       }
       case 'GET /api/v1/networks':
-        sendJson(response, 200, { ranges: await queries.listRanges() });
+        sendJson(response, 200, { ranges: (await queries.listRanges()).map(toRangeJson) });
         return true;
-      case 'GET /api/v1/networks/overlaps':
-        sendJson(response, 200, { overlaps: await queries.overlaps() });
+      case 'GET /api/v1/networks/overlaps': {
+        const overlaps = await queries.overlaps();
+        sendJson(response, 200, {
+          overlaps: overlaps.map(({ a, b }) => ({ a: toRangeJson(a), b: toRangeJson(b) })),
+        });
         return true;
+      }
       case 'POST /api/v1/networks': {
         const body = await readJsonBody(request);
         const { network, cidrs } = requireRangeBody(body);
         const fromMs = typeof body.from === 'string' ? parseTime(body.from, 'from') : now();
-        sendJson(response, 201, { ranges: await queries.addRanges(network, cidrs, fromMs) });
+        const ranges = await queries.addRanges(network, cidrs, fromMs);
+        sendJson(response, 201, { ranges: ranges.map(toRangeJson) });
         return true;
       }
       case 'POST /api/v1/networks/remove': {

@@ -23,6 +23,16 @@ export interface WhoisCandidate {
   reportedBy: Lease['reporters'];
 }
 
+/** One lease as the leases listing returns it: a whois candidate with its address. */
+export interface LeaseRecord extends WhoisCandidate {
+  address: string;
+}
+
+/** Formats a lease for the leases listing. */
+export function toLeaseRecord(lease: Lease): LeaseRecord {
+  return { address: lease.address, ...toCandidate(lease) };
+}
+
 /** Returns true when the lease covers `atMs`; an open lease covers every time from its start. */
 export function leaseCovers(lease: Lease, atMs: number): boolean {
   return lease.fromMs <= atMs && (lease.toMs === null || atMs < lease.toMs);
