@@ -1,0 +1,29 @@
+import { ATTR_CONTAINER_ID } from '@opentelemetry/semantic-conventions';
+import { type ContextOptions, createDetectionContext } from '../detection-context.js';
+import { deferredAttributes, type ProvenanceDetector } from '../detector.js';
+
+/**
+ * Detects `container.id` from `/proc/self/cgroup` (Docker, CRI-O, containerd,
+ * Podman, ECS; systemd and cgroupfs drivers; cgroup v1 and v2), else from the
+ * runtime's bind mounts in `/proc/self/mountinfo` (Docker and Podman on
+ * cgroup v2 with a private cgroup namespace). Only a path with a runtime's
+ * marker counts, and a pod sandbox's (pause container's) id is never given:
+ * no id is better than a wrong one. Never rejects.
+ */
+export function containerDetector(
+  options: ContextOptions = {},
+  context = createDetectionContext(options),
+): ProvenanceDetector {
+  return {
+    name: 'container',
+    detect: () => ({
+      attributes: deferredAttributes(
+        'container',
+        [ATTR_CONTAINER_ID],
+        context.processFacts().then(({ cgroup, mountinfo }) => ({
+          [ATTR_CONTAINER_ID]: cgroup.containerId ?? mountinfo.containerId,
+        })),
+      ),
+    }),
+  };
+}
