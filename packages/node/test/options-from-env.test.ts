@@ -7,7 +7,6 @@ describe('optionsFromEnv', () => {
       PROVENANCE_RECORD_ATTRIBUTES: 'service.name,host.ip',
       PROVENANCE_FLUSH_TIMEOUT_MS: '1500',
       PROVENANCE_ENTITY_REPORT_INTERVAL_S: '0',
-      PROVENANCE_DETECT_BUDGET_MS: '250',
     };
 
     const { options, warnings } = optionsFromEnv(env);
@@ -17,7 +16,6 @@ describe('optionsFromEnv', () => {
       recordAttributes: ['service.name', 'host.ip'],
       flushTimeoutMs: 1500,
       entityReportIntervalSeconds: 0,
-      detectBudgetMs: 250,
     });
   });
 
@@ -32,7 +30,6 @@ describe('optionsFromEnv', () => {
     ['PROVENANCE_FLUSH_TIMEOUT_MS', '0'],
     ['PROVENANCE_FLUSH_TIMEOUT_MS', '2s'],
     ['PROVENANCE_ENTITY_REPORT_INTERVAL_S', '-1'],
-    ['PROVENANCE_DETECT_BUDGET_MS', '1.5'],
   ])('warns about %s=%s and keeps the default', (name, value) => {
     const { options, warnings } = optionsFromEnv({ [name]: value });
 

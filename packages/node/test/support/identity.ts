@@ -15,6 +15,8 @@ export function childEnv(receiverUrl: string, extra: Record<string, string> = {}
       .map(([key, value]) => `${key}=${value}`)
       .join(','),
     OTEL_EXPORTER_OTLP_ENDPOINT: receiverUrl,
+    // No metadata service is ever asked from a test, whatever machine it runs on.
+    PROVENANCE_DETECT_NETWORK: 'off',
     ...extra,
   };
 }
