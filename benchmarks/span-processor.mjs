@@ -2,7 +2,7 @@
 // @opentelemetry/baggage-span-processor copying five baggage entries, and a processor that
 // copies the same five attributes with span.setAttributes. All variants run interleaved in one
 // process, so machine noise hits them alike; results are ratios to the no-op processor.
-import { context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
+import { propagation, ROOT_CONTEXT } from '@opentelemetry/api';
 import {
   ALLOW_ALL_BAGGAGE_KEYS,
   BaggageSpanProcessor,
@@ -12,7 +12,7 @@ import { TracerProvider } from '@opentelemetry/sdk-trace';
 import { ProvenanceSpanProcessor } from '@otel-provenance/processors';
 
 const SPANS_PER_ROUND = Number(process.env.SPANS_PER_ROUND ?? 100_000);
-const ROUNDS = Number(process.env.ROUNDS ?? 15);
+const ROUNDS = Number(process.env.ROUNDS ?? 25);
 
 const IDENTITY = {
   'service.name': 'checkout',
@@ -82,11 +82,12 @@ for (let r = 0; r < ROUNDS; r += 1) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const baseline = median(samples['no-op processor']);
-console.log(`node ${process.version}, ${ROUNDS} rounds x ${SPANS_PER_ROUND} spans, median per span`);
+console.log(
+  `node ${process.version}, ${ROUNDS} rounds x ${SPANS_PER_ROUND} spans, median per span`,
+);
 console.log('| processor | ns/span | ratio to no-op |');
 console.log('|---|---|---|');
 for (const [name, values] of Object.entries(samples)) {
   const ns = median(values);
   console.log(`| ${name} | ${ns.toFixed(0)} | ${(ns / baseline).toFixed(2)}x |`);
 }
-void context;
