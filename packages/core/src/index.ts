@@ -17,6 +17,23 @@ export { validateManifest } from './manifest/validate-manifest.js';
 export { writeFileAtomic } from './manifest/write-manifest.js';
 export type { AttributeLayer, MergedAttributes } from './merge-layers.js';
 export { mergeLayers } from './merge-layers.js';
+export { decodeAnyValue, decodeKeyValues } from './otlp/any-value.js';
+export type {
+  OtlpRecord,
+  OtlpRequest,
+  OtlpResourceGroup,
+  OtlpSignal,
+  OtlpValue,
+} from './otlp/otlp-types.js';
+export { OtlpShapeError } from './otlp/otlp-types.js';
+export {
+  detectOtlpSignal,
+  OTLP_REQUEST_KEYS,
+  readOtlpRequest,
+  readUnixNano,
+} from './otlp/read-otlp-request.js';
+export type { JsonChunk } from './otlp/split-json-values.js';
+export { splitJsonValues } from './otlp/split-json-values.js';
 export type { NetworkKind } from './provenance-keys.js';
 export {
   ATTR_PROVENANCE_CICD_ACTOR,
@@ -45,7 +62,11 @@ export type {
   SanitizeResult,
 } from './sanitize/sanitize-attributes.js';
 export { sanitizeAndReport, sanitizeAttributes } from './sanitize/sanitize-attributes.js';
-export { scrubRepositoryUrl, scrubUrl } from './sanitize/scrub-url.js';
+export {
+  scrubEmbeddedCredentials,
+  scrubRepositoryUrl,
+  scrubUrl,
+} from './sanitize/scrub-url.js';
 export {
   ATTR_CICD_PIPELINE_NAME,
   ATTR_CICD_PIPELINE_RUN_ID,
