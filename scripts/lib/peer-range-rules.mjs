@@ -163,3 +163,35 @@ function checkPeerRange(packageName, name, range, optional, matrix) {
   }
   return [...new Set(problems)];
 }
+
+/**
+ * Checks that every matrix line with a `packages` list also lists the
+ * workspace packages those depend on, because the consumer installs only the
+ * listed tarballs and npm would look the others up in the registry. Returns
+ * one message per missing package.
+ *
+ * @param {{ lines: Array<{ name: string, packages?: string[] }> }} matrix
+ * @param {Array<{ name: string, dependencies?: Record<string, string> }>} manifests workspace packages
+ * @returns {string[]}
+ */
+export function checkLineClosure(matrix, manifests) {
+  const workspaceNames = new Set(manifests.map((manifest) => manifest.name));
+  const problems = [];
+
+  for (const line of matrix.lines) {
+    if (line.packages === undefined) continue;
+
+    for (const manifest of manifests) {
+      if (!line.packages.includes(manifest.name)) continue;
+
+      for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+        if (workspaceNames.has(dependency) && !line.packages.includes(dependency)) {
+          problems.push(
+            `matrix line ${line.name} covers ${manifest.name} but not its dependency ${dependency}; add it to "packages"`,
+          );
+        }
+      }
+    }
+  }
+  return problems;
+}

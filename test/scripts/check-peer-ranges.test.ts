@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkManifest, releaseLine } from '../../scripts/lib/peer-range-rules.mjs';
+import {
+  checkLineClosure,
+  checkManifest,
+  releaseLine,
+} from '../../scripts/lib/peer-range-rules.mjs';
 
 const SCRIPT = path.resolve(import.meta.dirname, '../../scripts/check-peer-ranges.mjs');
 
@@ -175,5 +179,31 @@ describe('check-peer-ranges script', () => {
       code: 1,
       stderr: expect.stringContaining('peer @opentelemetry/api ">=1.9.0 <1.10.0" excludes 1.10.0'),
     });
+  });
+});
+
+describe('checkLineClosure', () => {
+  const manifests = [
+    { name: '@otel-provenance/core' },
+    {
+      name: '@otel-provenance/cli',
+      dependencies: { '@otel-provenance/core': '^0.1.0', semver: '^7.0.0' },
+    },
+  ];
+
+  it('accepts a line listing dependencies', () => {
+    const matrix = {
+      lines: [{ name: '3.x', packages: ['@otel-provenance/cli', '@otel-provenance/core'] }],
+    };
+
+    expect(checkLineClosure(matrix, manifests)).toEqual([]);
+  });
+
+  it('rejects a missing workspace dependency', () => {
+    const matrix = { lines: [{ name: '3.x', packages: ['@otel-provenance/cli'] }] };
+
+    expect(checkLineClosure(matrix, manifests)).toEqual([
+      'matrix line 3.x covers @otel-provenance/cli but not its dependency @otel-provenance/core; add it to "packages"',
+    ]);
   });
 });
