@@ -4,7 +4,7 @@ import path from 'node:path';
 export const MATRIX_PATH = path.join(import.meta.dirname, '..', 'matrix.json');
 
 /**
- * @typedef {{ id: string, line: string, setName: string, runtimeLabel: string, versions: Record<string, string>, logsApi: string, packages: string[] | undefined }} MatrixRun
+ * @typedef {{ id: string, line: string, setName: string, runtimeLabel: string, versions: Record<string, string>, logsApi: string, packages: string[] | undefined, typescript: string, typesNode: string }} MatrixRun
  */
 
 /** Reads `test/compat/matrix.json`. Throws when it is missing or not JSON. */
@@ -39,6 +39,8 @@ export function expandRuns(matrix) {
           versions,
           logsApi: line.logsApi,
           packages: line.packages,
+          typescript: matrix.typescript,
+          typesNode: matrix.runtimes[runtimeLabel].typesNode,
         });
       }
     }

@@ -2,6 +2,7 @@ import { checkDetect, checkStamp, listCliCommands } from './cli-checks.mjs';
 import { createConsumer } from './consumer-project.mjs';
 import { checkInstalledTree, listInstalledPackages } from './installed-tree.mjs';
 import { runSmoke } from './smoke-run.mjs';
+import { runTypeCheck, typeCheckFiles } from './type-check.mjs';
 
 // The correlator is an optional peer of the CLI: a consumer that installs
 // everything else must never get it, nor the SQLite it compiles.
@@ -14,7 +15,8 @@ const CLI_PACKAGE = '@otel-provenance/cli';
 /**
  * Runs every check of one matrix entry and records each outcome in `log`:
  * the install from tarballs, the installed tree (versions under test, one
- * `@opentelemetry/api`, nothing compiled), `provenance --help`, `stamp` and
+ * `@opentelemetry/api`, nothing compiled), the published type declarations
+ * against the installed OpenTelemetry types, `provenance --help`, `stamp` and
  * `detect` from the installed bin, and the ESM and CommonJS smoke apps.
  * A check whose package or command is not in this workspace yet is recorded
  * as skipped with the reason. Never throws.
@@ -36,7 +38,11 @@ export async function runMatrixEntry(run, { runtime, packed, workDir, npm, env, 
       parentDir: workDir,
       name: run.id,
       tarballs,
-      openTelemetryVersions: run.versions,
+      openTelemetryVersions: {
+        ...run.versions,
+        '@types/node': run.typesNode,
+        typescript: run.typescript,
+      },
       npm,
       runtime,
       env,
@@ -57,6 +63,14 @@ export async function runMatrixEntry(run, { runtime, packed, workDir, npm, env, 
   else log.fail(`${run.id} installed tree`, new Error(problems.join('\n')));
 
   const context = { consumerDir: consumer.dir, runtime, env };
+
+  const typedFiles = typeCheckFiles(consumer.dir, tarballs.keys());
+  try {
+    await runTypeCheck(context, typedFiles);
+    log.pass(`${run.id} tsc`, typedFiles.join(' '));
+  } catch (error) {
+    log.fail(`${run.id} tsc`, error);
+  }
   const stamped = tarballs.has(CLI_PACKAGE) ? await runCliChecks(run, context, log) : undefined;
 
   for (const flavor of ['esm', 'cjs']) {
