@@ -133,10 +133,10 @@ function checkPeerRange(packageName, name, range, optional, matrix) {
   }
 
   const sorted = tested.map(({ version }) => version).sort(semver.compare);
-  // A range is a union of intervals. An interval that holds a tested version
-  // and reaches into a later line must hold that line's first version, and
-  // an interval that starts lower in a line starts at its alternative's
-  // minimum, so these probes find every untested version a range admits.
+  // A range is a union of intervals. An interval that contains a tested
+  // version and reaches into a later line contains that line's first version.
+  // An interval that starts lower in a line starts at its alternative's
+  // minimum. So these probes find every untested version a range admits.
   const lowestByLine = new Map();
   for (const version of sorted) {
     const line = releaseLine(name, version);

@@ -6,10 +6,10 @@ const CONSUMER_TEMPLATE_DIR = path.join(import.meta.dirname, '..', 'consumer');
 
 /**
  * Builds the `package.json` of a consumer project: our tarballs as `file:`
- * dependencies, pinned through `overrides` as well, so npm never asks the
- * registry for an `@otel-provenance/*` name (a tarball's own dependency on
- * another of ours resolves to the tarball too), plus the OpenTelemetry
- * versions under test at exact versions.
+ * dependencies, also pinned through `overrides` so that a tarball's own
+ * dependency on another of ours resolves to the tarball too and npm never
+ * requests an `@otel-provenance/*` name from the registry. The OpenTelemetry
+ * versions under test are added at exact versions.
  *
  * @param {Map<string, string>} tarballs tarball path by package name
  * @param {Record<string, string>} openTelemetryVersions exact version by package name

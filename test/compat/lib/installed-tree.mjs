@@ -56,13 +56,14 @@ async function collectPackage(dir, found) {
 
 /**
  * Checks an installed tree against the versions under test and returns one
- * message per problem (an empty list means the tree is as expected):
- * a package of the set installed at another version at the top of
- * `node_modules` (nested copies of other versions are allowed: npm nests what
- * an exact dependency of an exporter pins), more than one copy of
- * `@opentelemetry/api` (each copy keeps its own global providers, so spans
- * from one are invisible to the other), a package listed in `forbidden`
- * present at all, and any package that would compile or run code on install.
+ * message per problem; an empty list means the tree is as expected. Problems:
+ * - a package of the set at another version at the top of `node_modules`
+ *   (nested copies of other versions are allowed, because npm nests what an
+ *   exporter's exact dependency pins);
+ * - more than one copy of `@opentelemetry/api`, because each copy keeps its
+ *   own global providers and spans from one are invisible to the other;
+ * - a package listed in `forbidden` present anywhere;
+ * - any package that would compile or run code on install.
  *
  * @param {InstalledPackage[]} installed
  * @param {{ projectDir: string, expectedVersions: Record<string, string>, forbidden: string[] }} rules

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
  * Runs a program to completion and resolves with its exit code, signal and
  * captured output. Never rejects for a non-zero exit: callers decide what a
  * failure means. A run that exceeds `timeoutMs` is killed with SIGKILL and
- * resolves with `timedOut: true`; a program that cannot be started resolves
+ * resolves with `timedOut: true`. A program that cannot be started resolves
  * with `code: null` and the spawn error in `stderr`.
  *
  * @param {string} file

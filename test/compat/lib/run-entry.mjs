@@ -13,11 +13,11 @@ const NODE_PACKAGE = '@otel-provenance/node';
 const CLI_PACKAGE = '@otel-provenance/cli';
 
 /**
- * Runs every check of one matrix entry and records each outcome in `log`:
- * the install from tarballs, the installed tree (versions under test, one
- * `@opentelemetry/api`, nothing compiled), the published type declarations
- * against the installed OpenTelemetry types, `provenance --help`, `stamp` and
- * `detect` from the installed bin, and the ESM and CommonJS smoke apps.
+ * Runs every check of one matrix entry and records each outcome in `log`.
+ * The checks are the install from tarballs, the installed tree (versions
+ * under test, one `@opentelemetry/api`, nothing compiled), the published type
+ * declarations against the installed OpenTelemetry types, `provenance --help`,
+ * `stamp` and `detect` from the installed bin, and the two smoke apps.
  * A check whose package or command is not in this workspace yet is recorded
  * as skipped with the reason. Never throws.
  *

@@ -22,9 +22,10 @@ const ARRIVAL_GRACE_MS = 2_000;
 /**
  * Runs one smoke app in the consumer under `--import` (ESM) or `--require`
  * (CommonJS) of `@otel-provenance/node/register`, against a fresh loopback
- * OTLP receiver, and checks that the span, the log record and the metric all
- * arrived with the same identity: `service.name` from `OTEL_SERVICE_NAME`,
- * `deployment.id` from the manifest, and one `service.instance.id`.
+ * OTLP receiver. The check passes when the span, the log record and the
+ * metric all arrived with the same identity: `service.name` from
+ * `OTEL_SERVICE_NAME`, `deployment.id` from the manifest, and one
+ * `service.instance.id`.
  * Throws one error listing every problem found.
  *
  * @param {{ consumerDir: string, runtime: import('./node-runtimes.mjs').Runtime, env: Record<string, string>, flavor: 'esm' | 'cjs', logsApi: string, manifest?: { manifestPath: string, manifest: { attributes: Record<string, unknown> } } }} options
