@@ -3,11 +3,20 @@ import { usageError } from './exit-codes.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** The values and positionals `parseArgs` returns for the flags `T`. */
+export type ParsedFlags<T extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>
+>;
+
 /**
  * Parses flags strictly with `node:util` and turns its errors into one-line
  * usage errors that name the flag and point at `--help`.
  */
-export function parseFlags<T extends Options>(command: string, argv: string[], options: T) {
+export function parseFlags<T extends Options>(
+  command: string,
+  argv: string[],
+  options: T,
+): ParsedFlags<T> {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {

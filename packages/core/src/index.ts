@@ -62,7 +62,11 @@ export type {
   SanitizeResult,
 } from './sanitize/sanitize-attributes.js';
 export { sanitizeAndReport, sanitizeAttributes } from './sanitize/sanitize-attributes.js';
-export { scrubRepositoryUrl, scrubUrl } from './sanitize/scrub-url.js';
+export {
+  scrubEmbeddedCredentials,
+  scrubRepositoryUrl,
+  scrubUrl,
+} from './sanitize/scrub-url.js';
 export {
   ATTR_CICD_PIPELINE_NAME,
   ATTR_CICD_PIPELINE_RUN_ID,

@@ -1,6 +1,6 @@
 import { diag } from '@opentelemetry/api';
 import { boundString, MAX_VALUE_LENGTH } from './bound-value.js';
-import { scrubRepositoryUrl, scrubUrl } from './scrub-url.js';
+import { scrubEmbeddedCredentials, scrubRepositoryUrl, scrubUrl } from './scrub-url.js';
 
 export type AttributeScalar = string | number | boolean;
 export type AttributeValue = AttributeScalar | AttributeScalar[];
@@ -41,6 +41,7 @@ function sanitizeScalar(key: string, value: unknown, maxLength: number) {
   if (text === undefined) {
     return undefined;
   }
+  text = scrubEmbeddedCredentials(text);
 
   const bounded = boundString(text, maxLength);
   return bounded.value === '' ? undefined : bounded;
@@ -48,7 +49,8 @@ function sanitizeScalar(key: string, value: unknown, maxLength: number) {
 
 /**
  * Applies the value hygiene every emitted attribute goes through: credentials
- * removed from URL-valued keys, control characters removed, strings bounded,
+ * removed from URL-valued keys and from URLs embedded in any string, control
+ * characters removed, strings bounded,
  * empty strings and non-finite numbers dropped. Never throws.
  */
 export function sanitizeAttributes(

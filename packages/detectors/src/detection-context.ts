@@ -1,0 +1,107 @@
+import type { NetworkKind } from '@otel-provenance/core';
+import type { Environment } from './env-value.js';
+import { readTextFile } from './io/read-file.js';
+import type { DetectorOptions, FetchLike } from './options.js';
+import { parseCgroup } from './parse/cgroup.js';
+import type { CgroupPathFacts } from './parse/container-path.js';
+import { type MountinfoFacts, parseMountinfo } from './parse/mountinfo.js';
+import { MAX_DETECT_BUDGET_MS, resolveProvenanceOptions } from './provenance-options.js';
+import { warnOnce } from './warn-once.js';
+import { withinBudget } from './within-budget.js';
+
+/** The container and pod facts in `/proc/self/cgroup` and `/proc/self/mountinfo`. */
+export interface ProcessFacts {
+  cgroup: CgroupPathFacts;
+  mountinfo: MountinfoFacts;
+}
+
+/**
+ * The settled options and the file reads one detector set shares, so the
+ * container, Kubernetes and network detectors read `/proc` once, and the three
+ * signals that run the same set share one result.
+ */
+export interface DetectionContext {
+  env: Environment;
+  root: string;
+  cwd: string;
+  budgetMs: number;
+  /** The function for network requests; one that rejects every call when requests are off. */
+  fetch: FetchLike;
+  manifestPath?: string;
+  networkId?: string;
+  networkKind?: NetworkKind;
+  processFacts(): Promise<ProcessFacts>;
+  /** Memoises `load` under `key` for the lifetime of this context. */
+  memo<T>(key: string, load: () => T): T;
+}
+
+/** The options `provenanceDetectors` passes down, with the `PROVENANCE_*` settings. */
+export interface ContextOptions extends DetectorOptions {
+  manifestPath?: string;
+  networkId?: string;
+  networkKind?: NetworkKind;
+  detectNetwork?: boolean;
+}
+
+const EMPTY_PROCESS_FACTS: ProcessFacts = { cgroup: {}, mountinfo: { kubelet: false } };
+
+function refuseFetch(url: string): Promise<Response> {
+  return Promise.reject(new Error(`provenance: network detection is off; no request to ${url}`));
+}
+
+// A budget set in code that is not a positive finite number of milliseconds
+// is a programming error; it is reported and the variable or default is used.
+function validBudget(budgetMs: number | undefined): number | undefined {
+  if (budgetMs === undefined) {
+    return undefined;
+  }
+  if (Number.isFinite(budgetMs) && budgetMs > 0) {
+    return Math.min(budgetMs, MAX_DETECT_BUDGET_MS);
+  }
+  warnOnce(
+    `provenance: budgetMs ${budgetMs} is invalid and ignored; pass milliseconds from 1 to ${MAX_DETECT_BUDGET_MS}`,
+  );
+  return undefined;
+}
+
+/**
+ * Builds a context from options, filling what they leave unset from the
+ * `PROVENANCE_*` variables of `env`, then from the defaults.
+ */
+export function createDetectionContext(options: ContextOptions = {}): DetectionContext {
+  const env = options.env ?? process.env;
+  const fromEnv = resolveProvenanceOptions(env);
+  const detectNetwork = options.detectNetwork ?? fromEnv.detectNetwork;
+  const cache = new Map<string, unknown>();
+
+  const context: DetectionContext = {
+    env,
+    root: options.root ?? '/',
+    cwd: options.cwd ?? process.cwd(),
+    budgetMs: validBudget(options.budgetMs) ?? fromEnv.budgetMs,
+    fetch: detectNetwork ? (options.fetch ?? ((url, init) => fetch(url, init))) : refuseFetch,
+    manifestPath: options.manifestPath ?? fromEnv.manifestPath,
+    networkId: options.networkId ?? fromEnv.networkId,
+    networkKind: options.networkKind ?? fromEnv.networkKind,
+    memo<T>(key: string, load: () => T): T {
+      if (!cache.has(key)) cache.set(key, load());
+      return cache.get(key) as T;
+    },
+    processFacts: () =>
+      context.memo('process', () =>
+        withinBudget(readProcessFacts(context.root), context.budgetMs, EMPTY_PROCESS_FACTS),
+      ),
+  };
+  return context;
+}
+
+async function readProcessFacts(root: string): Promise<ProcessFacts> {
+  const [cgroup, mountinfo] = await Promise.all([
+    readTextFile(root, '/proc/self/cgroup'),
+    readTextFile(root, '/proc/self/mountinfo'),
+  ]);
+  return {
+    cgroup: cgroup === undefined ? {} : parseCgroup(cgroup),
+    mountinfo: mountinfo === undefined ? { kubelet: false } : parseMountinfo(mountinfo),
+  };
+}

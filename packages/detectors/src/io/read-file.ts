@@ -1,0 +1,86 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { diag } from '@opentelemetry/api';
+import { untraced } from './untraced.js';
+
+/**
+ * The maximum number of bytes read from one file. The files the detectors
+ * read (`/proc/self/mountinfo`, `/etc/hosts`, a manifest) are a few kilobytes;
+ * the bound keeps a wrong path, a huge file or a device such as `/dev/zero`
+ * from stalling startup.
+ */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+const CHUNK_BYTES = 64 * 1024;
+
+export type ReadResult = { text: string } | { text: undefined; code: string };
+
+/** Maps an absolute path onto the detectors' filesystem root, which replaces `/`. */
+export function pathUnderRoot(root: string, path: string): string {
+  return root === '/' ? path : join(root, path);
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+/**
+ * Reads a text file under `root`, at most {@link MAX_FILE_BYTES}. A missing or
+ * unreadable file gives `undefined` and a debug line, because it only means
+ * "not on this platform". Never rejects.
+ */
+export function readTextFile(root: string, path: string): Promise<string | undefined> {
+  const fullPath = pathUnderRoot(root, path);
+  return untraced(async () => {
+    try {
+      const handle = await open(fullPath, 'r');
+      try {
+        const chunks: Buffer[] = [];
+        let total = 0;
+        while (total < MAX_FILE_BYTES) {
+          const buffer = Buffer.alloc(Math.min(CHUNK_BYTES, MAX_FILE_BYTES - total));
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+          if (bytesRead === 0) break;
+          chunks.push(buffer.subarray(0, bytesRead));
+          total += bytesRead;
+        }
+        return Buffer.concat(chunks).toString('utf8');
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      diag.debug(`provenance: ${fullPath} not read (${errorCode(error)})`);
+      return undefined;
+    }
+  });
+}
+
+/**
+ * Reads a text file under `root` synchronously, at most {@link MAX_FILE_BYTES},
+ * for the detectors whose attribute keys are known only after reading (the
+ * manifest). Returns the error code instead of throwing.
+ */
+export function readTextFileSync(root: string, path: string): ReadResult {
+  const fullPath = pathUnderRoot(root, path);
+  return untraced(() => {
+    let descriptor: number | undefined;
+    try {
+      descriptor = openSync(fullPath, 'r');
+      const chunks: Buffer[] = [];
+      let total = 0;
+      while (total < MAX_FILE_BYTES) {
+        const buffer = Buffer.alloc(Math.min(CHUNK_BYTES, MAX_FILE_BYTES - total));
+        const bytesRead = readSync(descriptor, buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        chunks.push(buffer.subarray(0, bytesRead));
+        total += bytesRead;
+      }
+      return { text: Buffer.concat(chunks).toString('utf8') };
+    } catch (error) {
+      return { text: undefined, code: errorCode(error) };
+    } finally {
+      if (descriptor !== undefined) closeSync(descriptor);
+    }
+  });
+}

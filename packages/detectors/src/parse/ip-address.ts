@@ -1,0 +1,107 @@
+// IP address parsing without `node:net`: its `isIP` compiles a large IPv6
+// regular expression on first use, which costs milliseconds at startup.
+
+const IPV4_OCTET = /^(?:0|[1-9]\d{0,2})$/;
+const IPV6_GROUP = /^[0-9a-fA-F]{1,4}$/;
+
+function parseIpv4(text: string): number[] | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4 || !parts.every((part) => IPV4_OCTET.test(part))) {
+    return undefined;
+  }
+  const octets = parts.map(Number);
+  return octets.every((octet) => octet <= 255) ? octets : undefined;
+}
+
+function parseGroups(text: string, allowDotted: boolean): number[] | undefined {
+  if (text === '') return [];
+  const parts = text.split(':');
+  const groups: number[] = [];
+  for (const [index, part] of parts.entries()) {
+    if (allowDotted && index === parts.length - 1 && part.includes('.')) {
+      const octets = parseIpv4(part);
+      if (octets === undefined) return undefined;
+      groups.push((octets[0]! << 8) | octets[1]!, (octets[2]! << 8) | octets[3]!);
+    } else if (IPV6_GROUP.test(part)) {
+      groups.push(Number.parseInt(part, 16));
+    } else {
+      return undefined;
+    }
+  }
+  return groups;
+}
+
+// Returns the eight 16-bit groups of an IPv6 address, or `undefined`.
+function parseIpv6(text: string): number[] | undefined {
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+
+  if (halves.length === 1) {
+    const groups = parseGroups(text, true);
+    return groups?.length === 8 ? groups : undefined;
+  }
+
+  const head = parseGroups(halves[0]!, false);
+  const tail = parseGroups(halves[1]!, true);
+  if (head === undefined || tail === undefined || head.length + tail.length > 7) {
+    return undefined;
+  }
+  return [...head, ...Array(8 - head.length - tail.length).fill(0), ...tail];
+}
+
+function formatIpv6(groups: number[]): string {
+  const isMapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
+  if (isMapped) {
+    const [high, low] = [groups[6]!, groups[7]!];
+    return `::ffff:${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+  }
+
+  // The maximum run of two or more zero groups, the first on a tie.
+  let bestStart = -1;
+  let bestLength = 1;
+  for (let start = 0; start < 8; start += 1) {
+    let length = 0;
+    while (start + length < 8 && groups[start + length] === 0) length += 1;
+    if (length > bestLength) {
+      bestStart = start;
+      bestLength = length;
+    }
+  }
+
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) {
+    return hex.join(':');
+  }
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+}
+
+/**
+ * Normalises an IP address and removes a zone id (`%eth0`). An IPv4 address
+ * stays in dotted decimal, and leading zeros are rejected because they are
+ * ambiguous. An IPv6 address takes the RFC 5952 text form: lower case, no
+ * leading zeros, the longest run of two or more zero groups shortened to
+ * `::`, IPv4-mapped addresses in dotted form. Returns `undefined` for anything
+ * that is not an address.
+ */
+export function normalizeIp(raw: string): string | undefined {
+  const text = raw.trim().replace(/%[^%]+$/, '');
+  if (!text.includes(':')) {
+    return parseIpv4(text)?.join('.');
+  }
+  const groups = parseIpv6(text);
+  return groups === undefined ? undefined : formatIpv6(groups);
+}
+
+/**
+ * Reports whether a normalised address can name this asset to someone else:
+ * not loopback (`127.0.0.0/8`, `::1`), not link-local (`169.254.0.0/16`,
+ * `fe80::/10`), not unspecified.
+ */
+export function isRoutableIp(address: string): boolean {
+  if (address.includes(':')) {
+    if (address === '::1' || address === '::') return false;
+    if (address.startsWith('::ffff:')) return isRoutableIp(address.slice(7));
+    return !/^fe[89ab]/.test(address);
+  }
+  return !(address.startsWith('127.') || address.startsWith('169.254.') || address === '0.0.0.0');
+}
