@@ -213,6 +213,39 @@ describe('provenance whois and networks', () => {
   });
 });
 
+describe('provenance serve', () => {
+  it('exits 1 naming the address when the port is taken', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+    const store = await openSqliteStore({ path: join(dir, 'taken.db') });
+    const running = await startCorrelator({ store, port: 0, log: () => {} });
+    try {
+      const run = await runCli(
+        ['serve', '--db', 'serve.db', '--listen', `127.0.0.1:${running.port}`],
+        { cwd: dir },
+      );
+
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`cannot listen on 127.0.0.1:${running.port}`);
+    } finally {
+      await running.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 3 when the database cannot be opened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+    try {
+      const run = await runCli(['serve', '--db', '.', '--listen', '127.0.0.1:0'], { cwd: dir });
+
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain('cannot open the database');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('loadCorrelator', () => {
   it('names the package to install when it is missing', async () => {
     const error = await loadCorrelator(
