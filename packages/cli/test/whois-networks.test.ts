@@ -204,6 +204,20 @@ describe('provenance whois and networks', () => {
     expect(run.stderr).toContain(message);
   });
 
+  it('exits 1 naming the URL when no correlator runs there', async () => {
+    const store = await openSqliteStore({ path: join(dir, 'provenance.db') });
+    const running = await startCorrelator({ store, port: 0, retentionMs: 0, log: () => {} });
+    const url = running.url;
+    await running.close();
+    await store.close();
+
+    const run = await runCli(['whois', '10.0.0.7', '--url', url]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`GET ${url}/api/v1/whois`);
+    expect(run.stderr).toContain('check that the correlator runs there');
+  });
+
   it('exits 3 when the database file does not exist', async () => {
     const run = await runCli(['whois', '10.0.0.7', '--db', 'none.db'], { cwd: dir });
 

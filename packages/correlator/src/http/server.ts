@@ -82,7 +82,8 @@ export async function startCorrelator(options: CorrelatorOptions): Promise<Runni
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const peer = `${request.socket.remoteAddress ?? 'unknown'}:${request.socket.remotePort ?? 0}`;
+    const remote = request.socket.remoteAddress ?? 'unknown';
+    const peer = `${remote.includes(':') ? `[${remote}]` : remote}:${request.socket.remotePort ?? 0}`;
     if (url.pathname === '/health') {
       sendJson(response, 200, { status: 'ok', store: store.kind });
       return;
