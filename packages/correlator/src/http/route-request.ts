@@ -7,7 +7,7 @@ import { handleExport, type IngestContext } from './ingest-handler.js';
 import type { Logger } from './log.js';
 import { handleQuery, sendJson } from './query-handler.js';
 
-/** What the request router dispatches to. */
+/** The services the request router dispatches to. */
 export interface RouterDependencies {
   store: LeaseStore;
   token: string | undefined;
@@ -28,7 +28,7 @@ const SIGNALS: Readonly<Record<string, OtlpSignal>> = {
 /**
  * Builds the handler of every request: `/health` without a token, then the
  * bearer token check, then the OTLP endpoints and the query API. Rejects only
- * on an unexpected error, which the server answers with 500.
+ * on an unexpected error, for which the server responds with 500.
  */
 export function createRequestHandler(deps: RouterDependencies) {
   return async (request: IncomingMessage, response: ServerResponse) => {
