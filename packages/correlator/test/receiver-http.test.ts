@@ -40,6 +40,12 @@ describe.each(STORE_FACTORIES)('receiver with $name store', (factory) => {
     expect(await response.json()).toEqual({ status: 'ok', store: factory.name });
   });
 
+  it('binds to loopback by default', async () => {
+    harness = await startHarness(factory);
+
+    expect(new URL(harness.url).hostname).toBe('127.0.0.1');
+  });
+
   it('rejects a missing or wrong token with 401', async () => {
     harness = await startHarness(factory, { token: 's3cret' });
 
@@ -69,6 +75,7 @@ describe.each(STORE_FACTORIES)('receiver with $name store', (factory) => {
     expect(reporter.peer).toMatch(/^127\.0\.0\.1:\d+$/);
     expect(reporter.credential).toMatch(/^sha256:[0-9a-f]{16}$/);
     expect(JSON.stringify(whois)).not.toContain('s3cret');
+    expect(JSON.stringify(harness.logs)).not.toContain('s3cret');
   });
 
   it('answers 415 for an unknown content type', async () => {
