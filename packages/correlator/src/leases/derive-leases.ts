@@ -32,7 +32,18 @@ export function deriveLeases(
   for (const group of groupBy(sightings).values()) {
     leases.push(...deriveTelemetryLeases(group, nowMs));
   }
-  return leases.sort((a, b) => a.fromMs - b.fromMs || a.network.localeCompare(b.network));
+  return leases.sort(compareLeases);
+}
+
+// A total order, so that the output does not depend on the order claims were stored in.
+function compareLeases(a: Lease, b: Lease): number {
+  return (
+    a.fromMs - b.fromMs ||
+    a.network.localeCompare(b.network) ||
+    a.address.localeCompare(b.address) ||
+    a.source.localeCompare(b.source) ||
+    assetKey(a.asset).localeCompare(assetKey(b.asset))
+  );
 }
 
 function deriveEntityLeases(events: EntityEvent[], nowMs: number): Lease[] {
