@@ -50,7 +50,7 @@ export interface DecodedRequest {
 }
 
 // OTLP/JSON ignores unknown fields, so a body written with the proto field
-// names (`resource_spans`) decodes to nothing; the sender is told so.
+// names (`resource_spans`) decodes to nothing, and the response warns the sender.
 function protoNameWarning(message: unknown, signal: OtlpSignal): string | undefined {
   const camel = OTLP_REQUEST_KEYS[signal];
   const snake = camel.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
