@@ -131,6 +131,22 @@ describe.each(STORE_FACTORIES)('receiver with $name store', (factory) => {
     );
   });
 
+  it('answers 400 for values nested too deep', async () => {
+    harness = await startHarness(factory);
+    const depth = 5000;
+    const value = `${'{"kvlistValue":{"values":[{"key":"k","value":'.repeat(depth)}{"stringValue":"x"}${'}]}}'.repeat(depth)}`;
+    const body = `{"resourceSpans":[{"resource":{"attributes":[{"key":"a","value":${value}}]}}]}`;
+
+    const response = await fetch(`${harness.url}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toContain('nests values deeper than 64 levels');
+  });
+
   it('answers 413 for a body over the limit', async () => {
     harness = await startHarness(factory, { maxBodyBytes: 1024 });
 
