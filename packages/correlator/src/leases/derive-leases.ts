@@ -53,7 +53,8 @@ function deriveEntityLeases(events: EntityEvent[], nowMs: number): Lease[] {
   let current: OpenLease | undefined;
 
   for (const event of sorted) {
-    const expired = current !== undefined && event.timeMs > current.lastMs + current.graceMs;
+    // Leases are half-open [from, to), so a state exactly at the grace end starts a new lease.
+    const expired = current !== undefined && event.timeMs >= current.lastMs + current.graceMs;
     if (current && expired) {
       closed.push(current);
       current = undefined;
