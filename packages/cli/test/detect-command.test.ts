@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,20 @@ describe('provenance detect', () => {
 
     expect(code).toBe(2);
     expect(output.stderr).toContain(message);
+  });
+
+  // Skipped where a runtime's own marker file says the tests run in a container.
+  const inContainer = existsSync('/.dockerenv') || existsSync('/run/.containerenv');
+
+  it.skipIf(inContainer)('finds no container or pod on this machine', async () => {
+    const { io, output } = bufferedIo({}, tmpdir());
+
+    const code = await main(['detect', '--no-network'], io);
+
+    expect(code).toBe(0);
+    const report = JSON.parse(output.stdout);
+    expect(report.attributes).not.toHaveProperty('container.id');
+    expect(report.attributes).not.toHaveProperty('k8s.pod.name');
   });
 
   it('prints its help with exit status 0', async () => {
