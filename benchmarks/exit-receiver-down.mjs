@@ -1,6 +1,6 @@
-// Exit time when the receiver is down: a process makes one span, one log record and one
-// metric point and ends by itself, with the OTLP endpoint on a closed loopback port (connection
-// refused) or on a loopback server that accepts and never responds (hung). Compared: no SDK,
+// Exit time when the receiver is down. A process makes one span, one log record and one
+// metric point and ends by itself. The OTLP endpoint is a closed loopback port (connection
+// refused) or a loopback server that accepts and never responds (hung). Compared: no SDK,
 // `--import @otel-provenance/node/register` (default flush timeout 3000 ms), a bare NodeSDK
 // start, and a NodeSDK that shuts down on beforeExit.
 import { createServer } from 'node:net';

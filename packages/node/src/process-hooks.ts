@@ -11,9 +11,10 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
  *   application listens too, it keeps control of when to exit and only a flush runs alongside.
  * - `beforeExit`: shut down. When that outlasts the flush timeout, exit with the current exit
  *   code, so the exporter's retries cannot keep the process alive.
- * - `uncaughtException` (which includes unhandled rejections, as Node raises them by default):
- *   when no other listener exists, record the error, shut down, then throw it again with our
- *   listeners removed, so Node prints it and exits with code 1 as it would have.
+ * - `uncaughtException`, which includes unhandled rejections because Node raises them as
+ *   uncaught exceptions by default: when no other listener exists, record the error and shut
+ *   down. Then throw it again with our listeners removed, so Node prints it and exits with
+ *   code 1 as it would have.
  *
  * `process.exit()` called by the application runs no asynchronous work, so nothing is flushed
  * then; call the handle's `shutdown()` before it.

@@ -54,8 +54,8 @@ export class EntityReporter {
 
   /**
    * Stops the timer and emits `entity.delete`, preceded by the first `entity.state` when the
-   * process ends before that was sent, so a receiver always sees the entity open before it
-   * closes. The caller flushes the logger's provider.
+   * process ends before that was sent, so a receiver always gets the entity's start before
+   * its end. The caller flushes the logger's provider.
    */
   async stop(reason = 'terminated'): Promise<void> {
     if (this.stopped) {
