@@ -4,8 +4,8 @@ import path from 'node:path';
 import { outputTail, runCommand } from './run-command.mjs';
 
 /**
- * @typedef {{ source: 'system' } | { source: 'npm', package: string, version: string }} RuntimeSpec
- * @typedef {{ label: string, nodeBin: string, version: string, headersDir: string | undefined }} Runtime
+ * @typedef {{ source: 'system' } | { source: 'npm', package: string, version: string, npmOnSystemNode?: boolean }} RuntimeSpec
+ * @typedef {{ label: string, nodeBin: string, npmNodeBin: string, version: string, headersDir: string | undefined }} Runtime
  */
 
 /**
@@ -22,7 +22,13 @@ import { outputTail, runCommand } from './run-command.mjs';
  */
 export async function resolveRuntime(label, spec, { cacheDir, npm, env }) {
   if (spec.source === 'system') {
-    return { label, nodeBin: process.execPath, version: process.version, headersDir: undefined };
+    return {
+      label,
+      nodeBin: process.execPath,
+      npmNodeBin: process.execPath,
+      version: process.version,
+      headersDir: undefined,
+    };
   }
 
   const prefix = path.join(cacheDir, 'runtimes', `${spec.package}-${spec.version}`);
@@ -47,7 +53,10 @@ export async function resolveRuntime(label, spec, { cacheDir, npm, env }) {
   if (probe.code !== 0) {
     throw new Error(`${nodeBin} does not run:\n${outputTail(probe)}`);
   }
-  return { label, nodeBin, version: probe.stdout.trim(), headersDir: packageDir };
+  // npm itself needs a newer Node.js than the oldest runtimes we test (npm 11
+  // requires 20.17 or 22.9), so such a runtime lets the system node run npm.
+  const npmNodeBin = spec.npmOnSystemNode ? process.execPath : nodeBin;
+  return { label, nodeBin, npmNodeBin, version: probe.stdout.trim(), headersDir: packageDir };
 }
 
 /**
@@ -73,10 +82,10 @@ export async function findGlobalNpmConfig(npmCli, env) {
 
 /**
  * Creates a runner for this machine's npm. With a `runtime`, npm's own
- * JavaScript runs on that runtime's node, so engine checks and lifecycle
- * scripts see the Node.js version under test, and native builds (there should
- * be none) would compile against that runtime's headers instead of
- * downloading any.
+ * JavaScript runs on that runtime's node (unless the runtime is older than
+ * npm supports), so engine checks and lifecycle scripts see the Node.js
+ * version under test. Native builds (there should be none) would compile
+ * against that runtime's headers instead of downloading any.
  *
  * npm derives its global config file from the running node's location, so the
  * machine's own (`globalConfig`, which may set a registry or a CA file) is
@@ -91,7 +100,7 @@ export async function findGlobalNpmConfig(npmCli, env) {
 export function createNpmRunner({ npmCli, npmCache, globalConfig, networkEnv }) {
   return {
     run(args, { cwd, env, timeoutMs, runtime }) {
-      const nodeBin = runtime?.nodeBin ?? process.execPath;
+      const nodeBin = runtime?.npmNodeBin ?? process.execPath;
       const runEnv = {
         ...env,
         ...networkEnv,
