@@ -1,35 +1,30 @@
-import { randomUUID } from 'node:crypto';
-import { diag } from '@opentelemetry/api';
-import type { DetectedResource, ResourceDetector } from '@opentelemetry/resources';
+import type { ResourceDetector } from '@opentelemetry/resources';
 import { defaultResource, detectResources } from '@opentelemetry/resources';
-import { decodeResourceAttributes } from '@otel-provenance/core';
+import { provenanceDetectors } from '@otel-provenance/detectors';
+import type { FetchFunction } from './options.js';
 
-/**
- * The detectors used when none are given: `OTEL_RESOURCE_ATTRIBUTES`, `OTEL_SERVICE_NAME` and a
- * random `service.instance.id` made once per process.
- */
-// TODO: replace with `provenanceDetectors` from @otel-provenance/detectors once it is released
-// in this workspace; until then manifests, platforms and networks are not detected.
-export function defaultDetectors(env: Record<string, string | undefined>): ResourceDetector[] {
-  return [{ detect: () => detectFromEnv(env) }];
+/** What the default detectors read besides the environment. */
+export interface DetectorInputs {
+  root?: string;
+  fetch?: FetchFunction;
+  budgetMs?: number;
 }
 
-function detectFromEnv(env: Record<string, string | undefined>): DetectedResource {
-  const attributes: Record<string, string> = { 'service.instance.id': randomUUID() };
-  const raw = env.OTEL_RESOURCE_ATTRIBUTES?.trim() ?? '';
-  if (raw !== '') {
-    const decoded = decodeResourceAttributes(raw);
-    if (decoded.ok) {
-      Object.assign(attributes, decoded.attributes);
-    } else {
-      diag.warn(`OTEL_RESOURCE_ATTRIBUTES is ignored: ${decoded.error}`);
-    }
-  }
-  const serviceName = env.OTEL_SERVICE_NAME?.trim() ?? '';
-  if (serviceName !== '') {
-    attributes['service.name'] = serviceName;
-  }
-  return { attributes };
+/**
+ * Returns the provenance detectors (package.json, Kubernetes, container, network, service
+ * instance, manifest, `OTEL_RESOURCE_ATTRIBUTES` and `OTEL_SERVICE_NAME`), least specific first.
+ * They read the `PROVENANCE_*` variables of `env` and never throw.
+ */
+export function defaultDetectors(
+  env: Record<string, string | undefined>,
+  inputs: DetectorInputs = {},
+): ResourceDetector[] {
+  return provenanceDetectors({
+    env,
+    root: inputs.root,
+    fetch: inputs.fetch,
+    budgetMs: inputs.budgetMs,
+  });
 }
 
 /**

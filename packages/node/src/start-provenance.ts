@@ -64,7 +64,14 @@ function start(options: ProvenanceOptions): ProvenanceHandle {
   const resolved = resolveOptions({ ...fromEnv.options, ...definedOnly(options), env });
   const warnings = [...fromEnv.warnings];
 
-  const resource = buildResource(options.detectors ?? defaultDetectors(env));
+  const detectors =
+    options.detectors ??
+    defaultDetectors(env, {
+      root: options.root,
+      fetch: options.fetch,
+      budgetMs: resolved.detectBudgetMs,
+    });
+  const resource = buildResource(detectors);
   const providers = buildProviders(resource, resolved, warnings);
   registerGlobals(providers);
   for (const warning of warnings) {
