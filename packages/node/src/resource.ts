@@ -3,7 +3,7 @@ import { defaultResource, detectResources } from '@opentelemetry/resources';
 import { provenanceDetectors } from '@otel-provenance/detectors';
 import type { FetchFunction } from './options.js';
 
-/** What the default detectors read besides the environment. */
+/** Inputs of the default detectors besides the environment. */
 export interface DetectorInputs {
   root?: string;
   fetch?: FetchFunction;
