@@ -77,8 +77,8 @@ describe('Kubernetes example', () => {
     const deploymentId = annotations['resource.opentelemetry.io/deployment.id'];
     expect(deploymentId).toBeDefined();
 
-    // The CI job that built 2.14.0 of checkout-service, recorded; stamp it again with the same
-    // deployment id and compare what it prints with what the manifest carries.
+    // Stamp the recorded CI job that built checkout-service 2.14.0 again, with the same
+    // deployment id, and compare what it prints with the annotations in the manifest.
     const directory = await mkdtemp(join(tmpdir(), 'provenance-k8s-'));
     try {
       const packageJson = { name: 'checkout-service', version: '2.14.0' };

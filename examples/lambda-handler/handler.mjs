@@ -1,4 +1,4 @@
-// An AWS Lambda-style handler. startProvenance() runs once, in the init phase; withProvenance
+// An AWS Lambda-style handler. startProvenance() runs once, in the init phase. withProvenance
 // marks each call as one invocation and flushes all three signals before the result is
 // returned, because Lambda may freeze the process as soon as the handler returns.
 import { metrics, trace } from '@opentelemetry/api';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
 
-/** A recorded CI environment: the whole environment of one job, from the CLI's fixtures. */
+/** Reads a recorded CI environment, the whole environment of one job, from the CLI's fixtures. */
 export async function recordedEnvironment(fixture: string): Promise<Record<string, string>> {
   const path = join(REPOSITORY, 'packages', 'cli', 'test', 'fixtures', 'ci', fixture);
   const parsed = JSON.parse(await readFile(path, 'utf8')) as { env: Record<string, string> };
@@ -14,7 +14,7 @@ export async function recordedEnvironment(fixture: string): Promise<Record<strin
 }
 
 /**
- * Creates what a CI job sees after checkout and `npm ci`: a fresh directory outside any git
+ * Creates the working directory a CI job has after checkout and `npm ci`: a fresh directory outside any git
  * repository with the service's package.json and entry file, and node_modules holding
  * @otel-provenance/cli (linked to this repository's build) with its `provenance` bin.
  */
@@ -70,7 +70,10 @@ export function runStep(
       ['-e', '-c', script],
       { cwd, env: fullEnv, encoding: 'utf8', timeout: 60_000 },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        let code = 0;
+        if (error) {
+          code = typeof error.code === 'number' ? error.code : 1;
+        }
         resolve({ code, stdout, stderr });
       },
     );
