@@ -19,7 +19,7 @@ describe('readEntityEvent', () => {
       attributes: {
         'entity.type': 'service.instance',
         'entity.id': 'i-1',
-        'entity.report.interval': 30,
+        'entity.report.interval': 30_000,
       },
     });
 
@@ -63,15 +63,7 @@ describe('readEntityEvent', () => {
     });
   });
 
-  it('reads interval 0 as no interval', () => {
-    const event = record({
-      attributes: { 'entity.type': 'service.instance', 'entity.report.interval': 0 },
-    });
-
-    expect(readEntityEvent(event)).toMatchObject({ kind: 'state', intervalMs: undefined });
-  });
-
-  it.each([-5, 1.5, 'soon'])('rejects entity.report.interval %j', (interval) => {
+  it.each([0, -5, 1.5, 'soon'])('rejects entity.report.interval %j', (interval) => {
     const event = record({
       attributes: { 'entity.type': 'service.instance', 'entity.report.interval': interval },
     });

@@ -5,7 +5,7 @@ export interface EntityEventRecord {
   kind: 'state' | 'delete';
   /** The `service.instance.id` the event names, when `entity.id` gives one. */
   instanceId: string | undefined;
-  /** `entity.report.interval` converted to milliseconds, when given and not 0. */
+  /** `entity.report.interval` in milliseconds, when given. */
   intervalMs: number | undefined;
   timeMs: number;
 }
@@ -40,19 +40,16 @@ export function readEntityEvent(
     return { invalid: `${name} event has neither timeUnixNano nor observedTimeUnixNano` };
   }
 
-  // The interval is in whole seconds, as the OpenTelemetry Collector's entity-event code
-  // (pkg/experimentalmetricmetadata) writes and reads it. 0 means no periodic reports follow,
-  // so the receiver's default interval decides when a lease without a delete ends.
   const interval = record.attributes['entity.report.interval'];
   let intervalMs: number | undefined;
   if (interval !== undefined) {
     const parsed = typeof interval === 'string' ? Number(interval) : interval;
-    if (typeof parsed !== 'number' || !Number.isSafeInteger(parsed) || parsed < 0) {
+    if (typeof parsed !== 'number' || !Number.isSafeInteger(parsed) || parsed <= 0) {
       return {
-        invalid: `${name} event has entity.report.interval ${JSON.stringify(interval)}; expected a non-negative integer of seconds`,
+        invalid: `${name} event has entity.report.interval ${JSON.stringify(interval)}; expected a positive integer of milliseconds`,
       };
     }
-    intervalMs = parsed === 0 ? undefined : parsed * 1000;
+    intervalMs = parsed;
   }
 
   return {
