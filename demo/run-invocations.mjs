@@ -25,7 +25,8 @@ export async function runInvocations(deployment, { artifact, otlpEndpoint, home,
       : undefined;
     results.push({ ...result, ending, counts });
     const how = ending === 'exit' ? 'exited by itself' : 'sent SIGTERM';
-    const status = result.signal === null ? `exit code ${result.code}` : `ended by ${result.signal}`;
+    const status =
+      result.signal === null ? `exit code ${result.code}` : `ended by ${result.signal}`;
     log(
       `  ${deployment.network}: invocation ${index + 1}/${INVOCATIONS} ${how} (${status}) after ${result.elapsedMs} ms, produced ${describeCounts(counts)}`,
     );
