@@ -69,6 +69,9 @@ export function podEnvironment(deployment, { otlpEndpoint, home, path }) {
     K8S_CLUSTER_NAME: deployment.cluster,
     PROVENANCE_NETWORK_ID: deployment.network,
     PROVENANCE_NETWORK_KIND: 'k8s.cluster',
+    // Pods in these clusters may not reach an instance metadata service, and the demo must
+    // never send a request to one from this machine, so detection makes no network request.
+    PROVENANCE_DETECT_NETWORK: 'off',
     // Deploy-time facts and the collector the cluster sends telemetry to.
     OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=production',
     OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
