@@ -77,11 +77,12 @@ export function owners(answer) {
 
 /**
  * Checks a whois answer against the deployments expected to hold the address, as
- * `{ ok, problem }`: the same set of networks and deployment ids, one instance each, a lease
- * built from entity events for each (the moment asked is inside a running process), and
- * `ambiguous` exactly when more than one owner fits.
+ * `{ ok, problem }`: the same set of networks and deployment ids, one instance each, and
+ * `ambiguous` exactly when more than one owner fits. With `requireEntity` (the default, for a
+ * moment when every owner had a process running) each owner also needs a lease built from
+ * entity events.
  */
-export function judgeWhois(answer, expected) {
+export function judgeWhois(answer, expected, { requireEntity = true } = {}) {
   const found = owners(answer).length;
   if (found !== expected.length) {
     return { ok: false, problem: `expected ${expected.length} owner(s), found ${found}` };
@@ -102,7 +103,7 @@ export function judgeWhois(answer, expected) {
     const fromEntityEvents = answer.candidates.some(
       (candidate) => candidate.network === deployment.network && candidate.source === 'entity',
     );
-    if (!fromEntityEvents) {
+    if (requireEntity && !fromEntityEvents) {
       return { ok: false, problem: `no lease from entity events in ${deployment.network}` };
     }
   }
@@ -110,4 +111,43 @@ export function judgeWhois(answer, expected) {
     return { ok: false, problem: `ambiguous is ${answer.ambiguous}` };
   }
   return { ok: true };
+}
+
+/**
+ * Finds a moment when every deployment had a process handling requests, from the counts each
+ * invocation wrote (`startedAt`, `lastAt`), as `{ atMs, allRunning }`. It is the middle of the
+ * longest stretch in which one invocation of each deployment was running. When the
+ * invocations never overlapped, it is the last request of any invocation, which the
+ * telemetry leases still cover, and `allRunning` is false.
+ */
+export function heldMoment(countsPerDeployment) {
+  const intervals = countsPerDeployment.map((list) =>
+    list
+      .filter((counts) => counts !== undefined && counts.lastAt > counts.startedAt)
+      .map((counts) => [counts.startedAt, counts.lastAt]),
+  );
+  const bounds = [...new Set(intervals.flat(2))].sort((a, b) => a - b);
+
+  // Between two neighbouring bounds, the set of running invocations does not change.
+  let best;
+  for (let index = 0; index + 1 < bounds.length; index++) {
+    const from = bounds[index];
+    const to = bounds[index + 1];
+    const middle = (from + to) / 2;
+    const everyRunning = intervals.every((list) =>
+      list.some(([start, end]) => start < middle && middle < end),
+    );
+    if (everyRunning && (best === undefined || to - from > best.to - best.from)) {
+      best = { from, to };
+    }
+  }
+
+  if (best !== undefined) {
+    return { atMs: Math.round((best.from + best.to) / 2), allRunning: true };
+  }
+  const lastRequests = intervals.flat().map(([, end]) => end);
+  return {
+    atMs: lastRequests.length > 0 ? Math.max(...lastRequests) : Date.now(),
+    allRunning: false,
+  };
 }

@@ -8,6 +8,7 @@ import {
   COVERAGE_KEYS,
   coverageRows,
   deliveryRows,
+  heldMoment,
   judgeWhois,
   producedTotals,
 } from './checks.mjs';
@@ -118,7 +119,7 @@ export async function runDemo({ log = () => {}, keep = false } = {}) {
 }
 
 async function askWhois({ deployments, invocations, correlatorUrl, before, directory, cliEnv }) {
-  const held = heldMoment(invocations.map((results) => results[0]?.counts));
+  const held = heldMoment(invocations.map((results) => results.map((result) => result.counts)));
   const expected = deployments.map((deployment) => ({
     network: deployment.network,
     serviceName: deployment.manifest.attributes['service.name'],
@@ -129,10 +130,10 @@ async function askWhois({ deployments, invocations, correlatorUrl, before, direc
     ...expected.map((owner) => ({
       label: `--network ${owner.network}`,
       network: owner.network,
-      atMs: held,
+      atMs: held.atMs,
       expected: [owner],
     })),
-    { label: 'no --network', atMs: held, expected },
+    { label: 'no --network', atMs: held.atMs, expected },
     { label: 'no --network, before any pod ran', atMs: before - 1000, expected: [] },
   ];
 
@@ -163,23 +164,8 @@ async function askWhois({ deployments, invocations, correlatorUrl, before, direc
       continue;
     }
     const answer = JSON.parse(result.stdout);
-    answers.push({ ...question, answer, verdict: judgeWhois(answer, question.expected) });
+    const verdict = judgeWhois(answer, question.expected, { requireEntity: held.allRunning });
+    answers.push({ ...question, answer, verdict });
   }
   return answers;
-}
-
-// A moment when every pod was handling requests: the middle of the time in which the first
-// invocations of all deployments overlapped. When they did not overlap, it is the last
-// request of the latest one, which its telemetry lease still covers.
-function heldMoment(firstCounts) {
-  const known = firstCounts.filter((counts) => counts !== undefined && counts.lastAt > 0);
-  if (known.length === 0) {
-    return Date.now();
-  }
-  const latestStart = Math.max(...known.map((counts) => counts.startedAt));
-  const earliestEnd = Math.min(...known.map((counts) => counts.lastAt));
-  if (latestStart < earliestEnd) {
-    return Math.round((latestStart + earliestEnd) / 2);
-  }
-  return Math.max(...known.map((counts) => counts.lastAt));
 }
