@@ -26,6 +26,7 @@ export const DEPLOYMENTS = [
       namespace: 'shop',
       uid: '5b0c7e0a-3f1d-4c6e-9a2b-1d8e7f604a11',
       node: 'blue-node-1',
+      nodeIp: '10.10.0.21',
       container: 'function',
     },
   },
@@ -39,6 +40,7 @@ export const DEPLOYMENTS = [
       namespace: 'shop',
       uid: '9e4d2b17-6a3c-4f80-b5d1-7c2e0f9a8b33',
       node: 'green-node-3',
+      nodeIp: '10.20.0.23',
       container: 'function',
     },
   },
@@ -46,7 +48,7 @@ export const DEPLOYMENTS = [
 
 /**
  * Builds the environment of one container of `deployment`'s pod: exactly the variables a pod
- * spec like examples/kubernetes/pod.yaml sets, plus what the kubelet adds (HOSTNAME and the
+ * spec like examples/kubernetes/deployment.yaml sets, plus what the kubelet adds (HOSTNAME and the
  * API server's service variables), `PATH` and `HOME`. Nothing from this machine's own
  * environment leaks in, so what the detectors report comes from these values.
  */
@@ -58,12 +60,14 @@ export function podEnvironment(deployment, { otlpEndpoint, home, path }) {
     HOSTNAME: pod.name,
     KUBERNETES_SERVICE_HOST: '10.96.0.1',
     KUBERNETES_SERVICE_PORT: '443',
-    // Downward API: metadata.name, metadata.namespace, metadata.uid, status.podIP, spec.nodeName.
+    // Downward API: metadata.name, metadata.namespace, metadata.uid, status.podIP, spec.nodeName,
+    // status.hostIP.
     POD_NAME: pod.name,
     POD_NAMESPACE: pod.namespace,
     POD_UID: pod.uid,
     POD_IP: SHARED_POD_IP,
     NODE_NAME: pod.node,
+    NODE_IP: pod.nodeIp,
     // Literal values in the pod spec, set per cluster by the platform team.
     K8S_CONTAINER_NAME: pod.container,
     K8S_CLUSTER_NAME: deployment.cluster,
