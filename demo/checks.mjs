@@ -1,5 +1,5 @@
 // The demo's verdicts, as pure functions over what it measured, so the report and the test
-// read the same answers.
+// use the same results.
 
 /** Identity keys whose coverage the demo reports; every record must carry each one. */
 export const COVERAGE_KEYS = [

@@ -1,6 +1,6 @@
 import { owners } from './checks.mjs';
 
-// The demo's final report: delivery per signal, attribution coverage per key, whois answers,
+// The demo's final report: delivery per signal, attribution coverage per key, whois results,
 // and the verdict.
 
 /** Formats the results as text and decides whether the demo passed. */

@@ -22,7 +22,7 @@ import { stampDeployment } from './stamp-deployments.mjs';
 /**
  * Runs the demo in a fresh temporary directory and removes it afterwards (unless `keep`).
  * `log` receives one progress line at a time. Resolves with `{ ok, report, results }`; `ok` is
- * false when a record was lost or unattributed or a whois answer was wrong. Rejects only when a
+ * false when a record was lost or unattributed or a whois result was wrong. Rejects only when a
  * step could not run at all (the correlator did not start, stamp failed).
  */
 export async function runDemo({ log = () => {}, keep = false } = {}) {

@@ -7,9 +7,9 @@
 //   idle  handle requests for MILLISECONDS, print "idle", then wait, like a warm function
 //         instance, until the platform scales it in with SIGTERM
 //
-// The idle wait matters: records made after SIGTERM, while the SDK flushes, may be dropped
-// (the SDK stops accepting records when it shuts down), so a process that is killed while
-// still working cannot show that nothing it produced before the signal was lost.
+// The idle wait matters because records made after SIGTERM, while the SDK flushes, may be
+// dropped: the SDK stops accepting records when it shuts down. A process killed while still
+// working therefore cannot show that nothing it produced before the signal was lost.
 //
 // After each request it rewrites COUNTS_FILE with what it has produced so far, so the count
 // is complete at whatever moment the process ends.
