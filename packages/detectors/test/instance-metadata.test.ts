@@ -7,6 +7,7 @@ import {
   refusingUrl,
   startMetadataServer,
 } from './support/metadata-server.js';
+import { pointedAt } from './support/platform-inputs.js';
 
 const EC2_ROOT = { '/sys/class/dmi/id/sys_vendor': 'Amazon EC2\n' };
 const GCE_ROOT = { '/sys/class/dmi/id/product_name': 'Google Compute Engine\n' };
@@ -76,14 +77,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-function pointedAt(url: string): Record<string, string> {
-  return {
-    AWS_EC2_METADATA_SERVICE_ENDPOINT: url,
-    GCE_METADATA_HOST: new URL(url).host,
-    PROVENANCE_AZURE_IMDS_ENDPOINT: url,
-  };
-}
 
 describe('instance metadata services', () => {
   it('reads EC2 with an IMDSv2 token', async () => {

@@ -107,7 +107,7 @@ export function parseEcsTaskMetadata(task: unknown): Record<string, unknown> {
 
   return {
     [ATTR_AWS_ECS_TASK_ARN]: taskArn,
-    [ATTR_AWS_ECS_TASK_ID]: arn?.resource.split('/').at(-1),
+    [ATTR_AWS_ECS_TASK_ID]: arn?.resource.split('/').at(-1) || undefined,
     [ATTR_AWS_ECS_CLUSTER_ARN]: clusterArn(stringField(task, 'Cluster'), taskArn),
     [ATTR_AWS_ECS_TASK_FAMILY]: stringField(task, 'Family'),
     [ATTR_AWS_ECS_TASK_REVISION]:

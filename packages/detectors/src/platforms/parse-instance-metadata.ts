@@ -35,7 +35,7 @@ export function parseGceInstance(document: unknown): Record<string, unknown> {
   const network = stringField(arrayField(document, 'networkInterfaces')[0], 'network');
   return {
     [ATTR_CLOUD_AVAILABILITY_ZONE]: zone,
-    [ATTR_CLOUD_REGION]: zone?.replace(/-[a-z]$/, ''),
+    [ATTR_CLOUD_REGION]: zone?.replace(/-[a-z]$/, '') || undefined,
     [ATTR_HOST_NAME]: stringField(document, 'name'),
     [ATTR_HOST_TYPE]: lastSegment(stringField(document, 'machineType')),
     [ATTR_PROVENANCE_DNS_NAME]: stringField(document, 'hostname'),

@@ -1,0 +1,113 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { FetchLike } from '../src/index.js';
+import { detectWith, makeRoot } from './support/detect-with.js';
+import {
+  MARKER_ROOTS,
+  METADATA_ADDRESSES,
+  PLATFORM_VARIABLES,
+  pointedAt,
+} from './support/platform-inputs.js';
+
+// The tests point every endpoint here; nothing listens, and the recording
+// fetch below never opens a connection anyway.
+const LOOPBACK = 'http://127.0.0.1:9';
+
+const RUNTIME_FIXTURES = fileURLToPath(
+  new URL('../../cli/test/fixtures/runtime/', import.meta.url),
+);
+
+/** Records every URL and answers each with a 404 without any network I/O. */
+function recordingFetch(urls: string[]): FetchLike {
+  return (url) => {
+    urls.push(url);
+    return Promise.resolve(new Response('', { status: 404 }));
+  };
+}
+
+function expectOnlyLoopback(urls: string[]) {
+  for (const url of urls) {
+    expect(new URL(url).hostname, url).toBe('127.0.0.1');
+    for (const address of METADATA_ADDRESSES) {
+      expect(url, url).not.toContain(address);
+    }
+  }
+}
+
+const fixtures = readdirSync(RUNTIME_FIXTURES)
+  .sort()
+  .map((name) => {
+    const text = readFileSync(join(RUNTIME_FIXTURES, name, 'case.json'), 'utf8');
+    const env = JSON.parse(text.replaceAll('{{METADATA_URL}}', LOOPBACK)) as {
+      env: Record<string, string>;
+    };
+    return { name, env: env.env };
+  });
+
+describe('metadata address guard', () => {
+  it.each(
+    fixtures.flatMap(({ name, env }) =>
+      Object.keys(MARKER_ROOTS).map((marker) => ({ name, env, marker })),
+    ),
+  )('requests only loopback for $name with the $marker marker', async ({ env, marker }) => {
+    const urls: string[] = [];
+
+    await detectWith({
+      env: { ...pointedAt(LOOPBACK), ...env },
+      root: makeRoot(MARKER_ROOTS[marker]),
+      fetch: recordingFetch(urls),
+    });
+
+    expectOnlyLoopback(urls);
+  });
+
+  it('requests each marked service at loopback', async () => {
+    const urls: string[] = [];
+    for (const marker of ['ec2', 'gce', 'azure']) {
+      await detectWith({
+        env: pointedAt(LOOPBACK),
+        root: makeRoot(MARKER_ROOTS[marker]),
+        fetch: recordingFetch(urls),
+      });
+    }
+
+    // The guard above means something only if the services are asked at all.
+    expect(urls.some((url) => url.includes('/latest/api/token'))).toBe(true);
+    expect(urls.some((url) => url.includes('/computeMetadata/v1/'))).toBe(true);
+    expect(urls.some((url) => url.includes('/metadata/instance'))).toBe(true);
+    expectOnlyLoopback(urls);
+  });
+
+  it('requests only loopback for random platform variables', async () => {
+    const roots = Object.fromEntries(
+      Object.entries(MARKER_ROOTS).map(([name, files]) => [name, makeRoot(files)]),
+    );
+    const variables = fc.dictionary(fc.constantFrom(...PLATFORM_VARIABLES), fc.string(), {
+      maxKeys: 12,
+    });
+
+    await fc.assert(
+      fc.asyncProperty(
+        variables,
+        fc.constantFrom(...Object.keys(roots)),
+        fc.boolean(),
+        async (env, marker, onEcs) => {
+          const urls: string[] = [];
+          const ecs: Record<string, string> = onEcs
+            ? { ECS_CONTAINER_METADATA_URI_V4: `${LOOPBACK}/v4/task` }
+            : {};
+          await detectWith({
+            env: { ...env, ...pointedAt(LOOPBACK), ...ecs },
+            root: roots[marker],
+            fetch: recordingFetch(urls),
+          });
+          expectOnlyLoopback(urls);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
