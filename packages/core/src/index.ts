@@ -17,6 +17,23 @@ export { validateManifest } from './manifest/validate-manifest.js';
 export { writeFileAtomic } from './manifest/write-manifest.js';
 export type { AttributeLayer, MergedAttributes } from './merge-layers.js';
 export { mergeLayers } from './merge-layers.js';
+export { decodeAnyValue, decodeKeyValues } from './otlp/any-value.js';
+export type {
+  OtlpRecord,
+  OtlpRequest,
+  OtlpResourceGroup,
+  OtlpSignal,
+  OtlpValue,
+} from './otlp/otlp-types.js';
+export { OtlpShapeError } from './otlp/otlp-types.js';
+export {
+  detectOtlpSignal,
+  OTLP_REQUEST_KEYS,
+  readOtlpRequest,
+  readUnixNano,
+} from './otlp/read-otlp-request.js';
+export type { JsonChunk } from './otlp/split-json-values.js';
+export { splitJsonValues } from './otlp/split-json-values.js';
 export type { NetworkKind } from './provenance-keys.js';
 export {
   ATTR_PROVENANCE_CICD_ACTOR,

@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import type { Command } from '../command.js';
+import { EXIT_OK, usageError } from '../exit-codes.js';
+import { loadCorrelator } from '../load-correlator.js';
+import { parseFlags } from '../parse-flags.js';
+import { DEFAULT_DB_FILE } from '../query-target.js';
+
+const HELP = `Usage: provenance serve [--db FILE | --postgres URL] [--listen HOST:PORT]
+
+Runs the correlator: an OTLP/HTTP receiver on /v1/traces, /v1/logs and
+/v1/metrics (protobuf and JSON, gzip), the JSON query API under /api/v1/ and
+a health endpoint at /health. Stops on SIGINT or SIGTERM.
+
+Options:
+  --db FILE           SQLite database file, created on first start (default ./provenance.db)
+  --postgres URL      a shared PostgreSQL store (not available in this version)
+  --listen HOST:PORT  address to bind (default 127.0.0.1:4318; port 0 picks a free one)
+
+Environment:
+  PROVENANCE_TOKEN           bearer token every OTLP and query request must send
+  PROVENANCE_RETENTION_DAYS  days of timeline to keep (default 30; 0 keeps everything)
+
+Needs the optional package @otel-provenance/correlator.
+`;
+
+/** Parses `HOST:PORT` (IPv6 hosts in brackets); throws a usage error naming the flag. */
+export function parseListen(value: string): { host: string; port: number } {
+  const match = /^(?:\[([^\]]+)\]|([^:]+)):(\d{1,5})$/.exec(value);
+  const port = Number(match?.[3]);
+  if (!match || port > 65535) {
+    throw usageError(
+      `provenance serve: invalid --listen "${value}"; expected HOST:PORT such as 127.0.0.1:4318`,
+    );
+  }
+  return { host: (match[1] ?? match[2])!, port };
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the correlator: OTLP receiver, IP-lease timeline and whois API',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseFlags('serve', argv, {
+      db: { type: 'string' },
+      postgres: { type: 'string' },
+      listen: { type: 'string' },
+    });
+    if (positionals.length > 0) {
+      throw usageError(`provenance serve: unexpected argument "${positionals[0]}"`);
+    }
+    if (values.postgres !== undefined) {
+      throw usageError(
+        'provenance serve: --postgres is not available in this version; use --db FILE',
+      );
+    }
+    const { host, port } = parseListen(values.listen ?? '127.0.0.1:4318');
+    const correlator = await loadCorrelator('serve');
+
+    const settings = correlator.correlatorSettingsFromEnv(io.env);
+    const log = correlator.jsonLineLogger(io.stderr);
+    for (const warning of settings.warnings) {
+      log({ level: 'warn', message: warning });
+    }
+
+    const dbPath = resolve(io.cwd, values.db ?? DEFAULT_DB_FILE);
+    const store = await correlator.openSqliteStore({ path: dbPath });
+    const running = await correlator.startCorrelator({
+      store,
+      host,
+      port,
+      token: settings.token,
+      retentionMs: settings.retentionMs,
+      log,
+    });
+    io.stdout(`provenance serve: listening on ${running.url} (database ${dbPath})\n`);
+
+    await new Promise<void>((done) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        done();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await running.close();
+    await store.close();
+    return EXIT_OK;
+  },
+};

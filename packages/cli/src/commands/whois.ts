@@ -1,0 +1,81 @@
+import type { Command } from '../command.js';
+import { CliError, EXIT_OK, EXIT_USAGE, usageError } from '../exit-codes.js';
+import { loadCorrelator } from '../load-correlator.js';
+import { parseChoice, parseFlags } from '../parse-flags.js';
+import { openQueryTarget } from '../query-target.js';
+import { formatWhoisTable } from './whois-table.js';
+
+const HELP = `Usage: provenance whois IP [--network ID] [--at RFC3339] [--url URL | --db FILE] [--format json|table]
+
+Prints every asset whose lease on IP covers the time asked:
+{"ip", "at", "candidates": [...], "ambiguous"}. "ambiguous" is true when more
+than one asset or network fits; "to" is null while a lease is open.
+
+Options:
+  --network ID     only leases in this network (default: every network)
+  --at RFC3339     the time asked (default: now)
+  --url URL        ask a running correlator; sends PROVENANCE_TOKEN when set
+  --db FILE        read a database file directly (default ./provenance.db)
+  --format FORMAT  json (default) or table
+
+Needs the optional package @otel-provenance/correlator.
+`;
+
+export const whoisCommand: Command = {
+  name: 'whois',
+  summary: 'print which asset held an IP address, in which network, at a time',
+  help: HELP,
+  async run(argv, io) {
+    const { values, positionals } = parseFlags('whois', argv, {
+      network: { type: 'string' },
+      at: { type: 'string' },
+      url: { type: 'string' },
+      db: { type: 'string' },
+      format: { type: 'string' },
+    });
+    const format = parseChoice(
+      'whois',
+      'format',
+      values.format,
+      ['json', 'table'] as const,
+      'json',
+    );
+    const [ip, ...extra] = positionals;
+    if (ip === undefined) {
+      throw usageError(
+        'provenance whois: missing IP; usage: provenance whois IP [--network ID] [--at RFC3339]',
+      );
+    }
+    if (extra.length > 0) {
+      throw usageError(`provenance whois: unexpected argument "${extra[0]}"`);
+    }
+    const atMs = values.at === undefined ? Date.now() : parseAt(values.at);
+
+    const correlator = await loadCorrelator('whois');
+    const target = await openQueryTarget('whois', correlator, values, io);
+    try {
+      const answer = await target.queries.whois({ ip, network: values.network, atMs });
+      io.stdout(
+        format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : formatWhoisTable(answer),
+      );
+      return EXIT_OK;
+    } catch (error) {
+      if (error instanceof correlator.QueryError) {
+        throw new CliError(`provenance whois: ${error.message}`, EXIT_USAGE, 'INVALID_QUERY');
+      }
+      throw error;
+    } finally {
+      await target.close();
+    }
+  },
+};
+
+function parseAt(text: string): number {
+  const ms = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw usageError(
+      `provenance whois: invalid --at "${text}"; expected an RFC 3339 time such as 2026-01-31T12:00:00Z`,
+    );
+  }
+  return ms;
+}

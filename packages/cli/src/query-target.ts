@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CliError, EXIT_UNREADABLE, usageError } from './exit-codes.js';
+import type { CommandIo } from './io.js';
+import type { CorrelatorModule } from './load-correlator.js';
+
+type TimelineQueries = ReturnType<CorrelatorModule['createTimelineQueries']>;
+
+/** The timeline a command queries, and how to release it. */
+export interface QueryTarget {
+  queries: TimelineQueries;
+  close(): Promise<void>;
+}
+
+/** The default database file of `serve`, `whois` and `networks`, relative to the working directory. */
+export const DEFAULT_DB_FILE = 'provenance.db';
+
+/**
+ * Opens the timeline named by `--url` (a running correlator, sent
+ * `PROVENANCE_TOKEN` when set) or `--db` (a database file, default
+ * ./provenance.db). Throws a usage error when both are given, and exit 3 when
+ * the database file does not exist.
+ */
+export async function openQueryTarget(
+  command: string,
+  correlator: CorrelatorModule,
+  flags: { url?: string; db?: string },
+  io: CommandIo,
+): Promise<QueryTarget> {
+  if (flags.url !== undefined && flags.db !== undefined) {
+    throw usageError(`provenance ${command}: pass either --url or --db, not both`);
+  }
+  if (flags.url !== undefined) {
+    if (!/^https?:\/\//.test(flags.url)) {
+      throw usageError(
+        `provenance ${command}: invalid --url "${flags.url}"; expected http://HOST:PORT`,
+      );
+    }
+    const token = io.env.PROVENANCE_TOKEN?.trim() || undefined;
+    return {
+      queries: correlator.createHttpTimelineClient({ url: flags.url, token }),
+      close: async () => {},
+    };
+  }
+
+  const path = resolve(io.cwd, flags.db ?? DEFAULT_DB_FILE);
+  if (!existsSync(path)) {
+    throw new CliError(
+      `provenance ${command}: no database at ${path}; pass --db FILE or --url URL of a running correlator`,
+      EXIT_UNREADABLE,
+      'DB_NOT_FOUND',
+    );
+  }
+  const store = await correlator.openSqliteStore({ path });
+  return { queries: correlator.createTimelineQueries(store), close: () => store.close() };
+}

@@ -1,0 +1,78 @@
+import type { ProvenanceSdk } from './provenance-sdk.js';
+
+const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+
+/**
+ * Flushes on the events that end a Node process, and returns a function that removes the
+ * listeners again.
+ *
+ * - SIGTERM, SIGINT: when ours is the only listener, shut down within the flush timeout and then
+ *   re-raise the signal, so the process ends as the signal would have ended it. When the
+ *   application listens too, it keeps control of when to exit and only a flush runs alongside.
+ * - `beforeExit`: shut down; when that outlasts the flush timeout, exit with the current exit
+ *   code instead of letting the exporter's retries keep the process alive.
+ * - `uncaughtException` (which includes unhandled rejections, as Node raises them by default):
+ *   when no other listener exists, record the error, shut down, then throw it again with our
+ *   listeners removed, so Node prints it and exits with code 1 as it would have.
+ *
+ * `process.exit()` called by the application runs no asynchronous work, so nothing is flushed
+ * then; call the handle's `shutdown()` before it.
+ */
+export function installProcessHooks(sdk: ProvenanceSdk): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (process.listenerCount(signal) > 1) {
+      void sdk.forceFlush();
+      return;
+    }
+    const raise = () => {
+      uninstall();
+      process.kill(process.pid, signal);
+    };
+    if (sdk.shuttingDown) {
+      // A second signal while flushing: the user insists, so end at once.
+      raise();
+      return;
+    }
+    void sdk.shutdown().then(raise);
+  };
+
+  const onBeforeExit = () => {
+    if (sdk.shuttingDown) {
+      return;
+    }
+    const started = Date.now();
+    void sdk.shutdown().then(() => {
+      if (Date.now() - started >= sdk.flushTimeoutMs) {
+        process.exit();
+      }
+    });
+  };
+
+  const onUncaught = (error: unknown) => {
+    if (process.listenerCount('uncaughtException') > 1) {
+      return;
+    }
+    sdk.recordFatalError(error);
+    void sdk.shutdown('error').then(() => {
+      uninstall();
+      process.nextTick(() => {
+        throw error;
+      });
+    });
+  };
+
+  for (const signal of SIGNALS) {
+    process.on(signal, onSignal);
+  }
+  process.on('beforeExit', onBeforeExit);
+  process.on('uncaughtException', onUncaught);
+
+  function uninstall(): void {
+    for (const signal of SIGNALS) {
+      process.removeListener(signal, onSignal);
+    }
+    process.removeListener('beforeExit', onBeforeExit);
+    process.removeListener('uncaughtException', onUncaught);
+  }
+  return uninstall;
+}
