@@ -243,6 +243,29 @@ describe('instance metadata services', () => {
     expect(attributes).not.toHaveProperty('host.id');
   });
 
+  it('shares one budget across requests', async () => {
+    const delayed = Object.fromEntries(
+      Object.entries(EC2_ROUTES).map(([route, reply]) => [route, { ...reply, delayMs: 150 }]),
+    );
+    server = await startMetadataServer(delayed);
+
+    // The token arrives after 150 ms; the reads after it would need 150 ms
+    // more, past the 250 ms that all requests share.
+    const started = performance.now();
+    const { attributes } = await detectWith({
+      env: pointedAt(server.url),
+      root: makeRoot(EC2_ROOT),
+      budgetMs: 250,
+    });
+    const elapsed = performance.now() - started;
+
+    expect(server.requests[0]?.method).toBe('PUT');
+    expect(server.requests.length).toBeGreaterThan(1);
+    expect(attributes).not.toHaveProperty('host.id');
+    expect(attributes['cloud.platform']).toBe('aws_ec2');
+    expect(elapsed).toBeLessThan(1_000);
+  });
+
   it('keeps what arrived when one request is slow', async () => {
     server = await startMetadataServer({
       ...EC2_ROUTES,

@@ -1,9 +1,10 @@
 import type { DetectionContext } from '../detection-context.js';
 
 /**
- * Returns the milliseconds left of the one network budget that every
- * metadata request of a detector set shares. The budget starts at the first
- * request, so building the detectors costs nothing.
+ * Returns the milliseconds left of the one budget that platform detection
+ * of a detector set shares: its marker file reads and every metadata
+ * request. The budget starts when platform detection starts, not when the
+ * detectors are built.
  */
 export function remainingNetworkBudget(context: DetectionContext): number {
   const deadline = context.memo('network-deadline', () => Date.now() + context.budgetMs);

@@ -13,6 +13,7 @@ import { flyIo } from './fly-io.js';
 import { gce } from './gce.js';
 import { googleCloud } from './google-cloud.js';
 import { heroku } from './heroku.js';
+import { remainingNetworkBudget } from './network-budget.js';
 import type { EnvPlatform, InstancePlatform, PlatformFacts } from './platform.js';
 import { vercel } from './vercel.js';
 
@@ -37,6 +38,9 @@ export const ENV_PLATFORMS: readonly EnvPlatform[] = [
 export const INSTANCE_PLATFORMS: readonly InstancePlatform[] = [awsEc2, gce, azureVm];
 
 async function findPlatform(context: DetectionContext): Promise<PlatformFacts | undefined> {
+  // Starts the one budget here, so the file reads below count against it too.
+  remainingNetworkBudget(context);
+
   const named = ENV_PLATFORMS.find((platform) => platform.recognise(context.env));
   if (named !== undefined) {
     return named.read(context);
@@ -44,13 +48,16 @@ async function findPlatform(context: DetectionContext): Promise<PlatformFacts | 
 
   // A pod's node is not the pod: its metadata service describes the node,
   // and is often out of a pod's reach by design (IMDSv2's hop limit of 1).
-  const pod = await kubernetesFacts(context);
+  // Facts that arrive too late count as a pod, so no service is requested.
+  const pod = await withinBudget(kubernetesFacts(context), remainingNetworkBudget(context), {
+    inPod: true,
+  });
   if (pod.inPod) {
     diag.debug('provenance: in a Kubernetes pod; instance metadata services are not asked');
     return undefined;
   }
 
-  const markers = await withinBudget(dmiMarkers(context), context.budgetMs, {});
+  const markers = await withinBudget(dmiMarkers(context), remainingNetworkBudget(context), {});
   const instance = INSTANCE_PLATFORMS.find((platform) => platform.recognise(markers));
   return instance?.read(context);
 }
