@@ -7,8 +7,8 @@ import {
 } from './support/metadata-server.js';
 
 // Shaped like the Fargate examples of the ECS task metadata v4 documentation,
-// in the China partition to show that account and region come from an ARN
-// of any partition; fictional values.
+// with fictional values. The ARNs are in the China partition, because account
+// and region must come from an ARN of any partition.
 const TASK_ID = 'febee046097849aba589d4435207c04a';
 const TASK_ARN = `arn:aws-cn:ecs:cn-north-1:111122223333:task/default/${TASK_ID}`;
 

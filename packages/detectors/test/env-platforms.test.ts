@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FetchLike } from '../src/index.js';
 import { detectWith } from './support/detect-with.js';
 
-// Records every request and answers none, so a test can check that a
-// platform read from variables alone makes no request.
+// Records every request and returns a 404 response for each, so a test can
+// check that a platform read from variables alone makes no request.
 function recordingFetch(urls: string[]): FetchLike {
   return (url) => {
     urls.push(url);

@@ -20,7 +20,7 @@ const RUNTIME_FIXTURES = fileURLToPath(
   new URL('../../cli/test/fixtures/runtime/', import.meta.url),
 );
 
-/** Records every URL and answers each with a 404 without any network I/O. */
+/** Records every URL and returns a 404 response for each, without any network I/O. */
 function recordingFetch(urls: string[]): FetchLike {
   return (url) => {
     urls.push(url);

@@ -31,7 +31,8 @@ function expectCleanValues(attributes: Record<string, unknown>) {
 function expectTypes(attributes: Record<string, unknown>) {
   const memory = attributes['faas.max_memory'];
   if (memory !== undefined) {
-    expect(Number.isSafeInteger(memory) && (memory as number) > 0).toBe(true);
+    expect(Number.isSafeInteger(memory)).toBe(true);
+    expect(memory as number).toBeGreaterThan(0);
   }
   const index = attributes['gcp.cloud_run.job.task_index'];
   if (index !== undefined) expect(Number.isSafeInteger(index)).toBe(true);
@@ -179,13 +180,13 @@ describe('platform detection on random input', () => {
   const variables = fc.dictionary(fc.constantFrom(...PLATFORM_VARIABLES), values, { maxKeys: 15 });
 
   it('never throws or emits empty values for random variables', async () => {
-    const refuse: FetchLike = () => Promise.reject(new Error('no network in this test'));
+    const rejectAll: FetchLike = () => Promise.reject(new Error('no network in this test'));
     await fc.assert(
       fc.asyncProperty(variables, fc.constantFrom(...Object.keys(roots)), async (env, marker) => {
         const { attributes } = await detectWith({
           env: { ...env, ...pointedAt(LOOPBACK) },
           root: roots[marker],
-          fetch: refuse,
+          fetch: rejectAll,
         });
         expectCleanValues(attributes);
         expectTypes(attributes);
@@ -211,7 +212,7 @@ describe('platform detection on random input', () => {
         platformEnv,
         fc.constantFrom(...Object.keys(roots)),
         async (body, env, marker) => {
-          // Answers every request, the IMDSv2 token included, with the same random body.
+          // Returns the same random body for every request, the IMDSv2 token included.
           const fetch: FetchLike = () =>
             Promise.resolve(new Response(body, { headers: { 'Metadata-Flavor': 'Google' } }));
           const { attributes } = await detectWith({

@@ -18,7 +18,7 @@ const FLEX_CONSUMPTION = 'FlexConsumption';
 /**
  * Reports whether an App Service site is a function app: the Functions host
  * sets `FUNCTIONS_EXTENSION_VERSION` or `FUNCTIONS_WORKER_RUNTIME`, and on
- * Flex Consumption, where they may be missing, the SKU says so.
+ * Flex Consumption, where they may be missing, the SKU names the plan.
  */
 export function isFunctionApp(env: Environment): boolean {
   return (
@@ -41,9 +41,10 @@ function subscriptionId(env: Environment): string | undefined {
   return id === undefined || id === '' || id === owner ? undefined : id;
 }
 
-// `REGION_NAME` is a display name ("West Europe"); the location name the
-// Azure APIs and the semantic conventions use is the same in lower case
-// without spaces ("westeurope").
+// `REGION_NAME` is a display name ("West Europe"). The location name that
+// the Azure APIs use is the same in lower case without spaces ("westeurope").
+// NOTE: checked against common regions only; a region whose location name
+// differs in more than case and spaces would get a wrong cloud.region.
 export function azureLocation(displayName: string | undefined): string | undefined {
   const location = displayName?.toLowerCase().replace(/\s+/g, '');
   return location === '' ? undefined : location;

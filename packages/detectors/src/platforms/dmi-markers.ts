@@ -31,7 +31,10 @@ export function dmiMarkers(context: DetectionContext): Promise<DmiMarkers> {
   return context.memo('dmi', () => readMarkers(context.root));
 }
 
-/** Amazon EC2: Nitro instances name Amazon in DMI; Xen instances have `amazon` in the BIOS version or an `ec2` hypervisor id. */
+/**
+ * Reports Amazon EC2: Nitro instances name Amazon in DMI, and Xen instances
+ * have `amazon` in the BIOS version or an `ec2` hypervisor id.
+ */
 export function isEc2(markers: DmiMarkers): boolean {
   return (
     markers.sysVendor === 'Amazon EC2' ||
@@ -41,7 +44,7 @@ export function isEc2(markers: DmiMarkers): boolean {
   );
 }
 
-/** Google Compute Engine: the product name, or Google as the vendor. */
+/** Reports Google Compute Engine by its product name, or Google as the vendor. */
 export function isGce(markers: DmiMarkers): boolean {
   return (
     markers.productName === 'Google Compute Engine' ||
@@ -54,7 +57,7 @@ export function isGce(markers: DmiMarkers): boolean {
 // the same vendor and product name but not the tag.
 const AZURE_ASSET_TAG = '7783-7084-3265-9085-8269-3286-77';
 
-/** An Azure virtual machine: its chassis asset tag. */
+/** Reports an Azure virtual machine by its chassis asset tag. */
 export function isAzureVm(markers: DmiMarkers): boolean {
   return markers.chassisAssetTag === AZURE_ASSET_TAG;
 }

@@ -2,7 +2,7 @@ import type { DetectionContext } from '../detection-context.js';
 import type { Environment } from '../env-value.js';
 
 /**
- * What a deployment fallback id is derived from: the UUIDv5 of
+ * The parts a fallback deployment id is derived from, as the UUIDv5 of
  * `<platform>:<scope...>:<revision>`. Every scope part and the revision must
  * be known, or no id is derived.
  */
@@ -14,7 +14,7 @@ export interface DeploymentBasis {
   revision: string | undefined;
 }
 
-/** What one platform reader found. Values may be `undefined`; they are left out. */
+/** The facts one platform reader found. Values may be `undefined`, and those are left out. */
 export interface PlatformFacts {
   /** The name of the detector that reports these facts. */
   detector: string;
