@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 // Packages whose README has ```ts blocks. Add a package here when its README gains one.
-const PACKAGES = ['core'];
+const PACKAGES = ['core', 'correlator'];
 
 async function snippetsOf(pkg: string): Promise<string[]> {
   const readme = await readFile(

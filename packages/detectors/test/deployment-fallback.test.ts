@@ -85,7 +85,8 @@ describe('fallback deployment detection', () => {
 
     expect(attributes['deployment.id']).toBe('0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b');
     expect(sources['deployment.id']).toBe('manifest');
-    expect(attributes).not.toHaveProperty('provenance.deployment.id.source');
+    expect(attributes['provenance.deployment.id.source']).toBe('manifest');
+    expect(sources['provenance.deployment.id.source']).toBe('manifest');
   });
 
   it('yields to OTEL_RESOURCE_ATTRIBUTES', async () => {

@@ -26,8 +26,8 @@ describe('SIGTERM handling', () => {
     });
 
     // The child keeps running while the flush runs, so records made after the signal may be
-    // dropped; every record made before it must arrive, so what arrived is a gapless prefix
-    // that reaches at least the record the signal was sent after.
+    // dropped. Every record made before it must arrive: what arrived is a gapless prefix that
+    // reaches at least the record after which the signal was sent.
     expect(result.signal).toBe('SIGTERM');
     const produced = Math.max(0, ...result.lines.map((line) => Number(line.produced ?? 0)));
     const spanNames = receiver.of('traces').map((span) => span.name);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { EXIT_OK, usageError } from '../exit-codes.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_UNREADABLE, usageError } from '../exit-codes.js';
 import { loadCorrelator } from '../load-correlator.js';
 import { parseFlags } from '../parse-flags.js';
 import { DEFAULT_DB_FILE } from '../query-target.js';
@@ -63,15 +63,35 @@ export const serveCommand: Command = {
     }
 
     const dbPath = resolve(io.cwd, values.db ?? DEFAULT_DB_FILE);
-    const store = await correlator.openSqliteStore({ path: dbPath });
-    const running = await correlator.startCorrelator({
-      store,
-      host,
-      port,
-      token: settings.token,
-      retentionMs: settings.retentionMs,
-      log,
-    });
+    let store: Awaited<ReturnType<typeof correlator.openSqliteStore>>;
+    try {
+      store = await correlator.openSqliteStore({ path: dbPath });
+    } catch (error) {
+      throw new CliError(
+        `provenance serve: cannot open the database ${dbPath}: ${(error as Error).message}`,
+        EXIT_UNREADABLE,
+        'DB_UNREADABLE',
+      );
+    }
+
+    let running: Awaited<ReturnType<typeof correlator.startCorrelator>>;
+    try {
+      running = await correlator.startCorrelator({
+        store,
+        host,
+        port,
+        token: settings.token,
+        retentionMs: settings.retentionMs,
+        log,
+      });
+    } catch (error) {
+      await store.close();
+      throw new CliError(
+        `provenance serve: cannot listen on ${host}:${port}: ${(error as Error).message}; choose another address with --listen`,
+        EXIT_FAILURE,
+        'LISTEN_FAILED',
+      );
+    }
     io.stdout(`provenance serve: listening on ${running.url} (database ${dbPath})\n`);
 
     await new Promise<void>((done) => {
