@@ -149,6 +149,7 @@ describe('AWS ECS detection', () => {
       json({ TaskARN: 42, Cluster: {}, LaunchType: ['EC2'], VPCID: '' }),
     ],
     ['a server error', { status: 500, body: '{}' }],
+    ['a body over the size bound', json({ ...TASK, Padding: 'x'.repeat(300 * 1024) })],
   ])('keeps the rest when the task endpoint returns %s', async (_name, reply) => {
     server = await startMetadataServer({
       [`GET /v4/${TASK_ID}-2495160603`]: json(CONTAINER),

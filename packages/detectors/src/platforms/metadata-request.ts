@@ -52,13 +52,37 @@ export function requestMetadata(
         diag.debug(`provenance: ${url} returned ${response.status}`);
         return undefined;
       }
-      const text = await response.text();
-      return text.length > MAX_METADATA_BYTES ? undefined : text;
+      const text = await readBounded(response);
+      if (text === undefined)
+        diag.debug(`provenance: ${url} returned more than ${MAX_METADATA_BYTES} bytes; ignored`);
+      return text;
     } catch (error) {
       diag.debug(`provenance: ${url} not read: ${String(error)}`);
       return undefined;
     }
   });
+}
+
+// Reads the body up to the bound and stops reading past it, so an endless
+// or huge body costs no more memory than the bound.
+async function readBounded(response: Response): Promise<string | undefined> {
+  if (response.body === null) {
+    return '';
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_METADATA_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Like {@link requestMetadata}, but parses the body as JSON; `undefined` when it is not JSON. */
