@@ -81,6 +81,61 @@ describe('metadata address guard', () => {
     expectOnlyLoopback(urls);
   });
 
+  it('requests only the endpoints the variables give', async () => {
+    const roots = Object.values(MARKER_ROOTS).map((files) => makeRoot(files));
+    const endpoint = fc
+      .oneof(
+        fc.string(),
+        fc.webUrl(),
+        fc.constantFrom(
+          'http://127.0.0.1:9',
+          'http://127.0.0.1:9/',
+          '127.0.0.1:9',
+          'ftp://x',
+          'http://',
+        ),
+      )
+      .filter((value) => value.trim() !== '');
+    const endpoints = fc.record({
+      AWS_EC2_METADATA_SERVICE_ENDPOINT: endpoint,
+      GCE_METADATA_HOST: endpoint,
+      PROVENANCE_AZURE_IMDS_ENDPOINT: endpoint,
+      ECS_CONTAINER_METADATA_URI_V4: endpoint,
+    });
+    const platform = fc.constantFrom<Record<string, string>>(
+      {},
+      { K_SERVICE: 'checkout', K_REVISION: 'checkout-00001-abc' },
+      { AWS_EXECUTION_ENV: 'AWS_ECS_FARGATE' },
+    );
+
+    let requested = 0;
+    await fc.assert(
+      fc.asyncProperty(endpoints, platform, fc.constantFrom(...roots), async (env, extra, root) => {
+        const urls: string[] = [];
+        await detectWith({ env: { ...env, ...extra }, root, fetch: recordingFetch(urls) });
+        requested += urls.length;
+
+        // Each request starts with one of the given endpoints, never a default address.
+        const given = [
+          env.AWS_EC2_METADATA_SERVICE_ENDPOINT.trim().replace(/\/$/, ''),
+          env.PROVENANCE_AZURE_IMDS_ENDPOINT.trim().replace(/\/$/, ''),
+          env.ECS_CONTAINER_METADATA_URI_V4.trim().replace(/\/+$/, ''),
+          `http://${env.GCE_METADATA_HOST.trim()}`,
+        ];
+        for (const url of urls) {
+          expect(
+            given.some((prefix) => url.startsWith(prefix)),
+            url,
+          ).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+
+    // The property means something only if some endpoints were valid and requested.
+    expect(requested).toBeGreaterThan(0);
+  });
+
   it('requests only loopback for random platform variables', async () => {
     const roots = Object.fromEntries(
       Object.entries(MARKER_ROOTS).map(([name, files]) => [name, makeRoot(files)]),
