@@ -74,6 +74,12 @@ const CASES: EnvCase[] = [
     ],
   },
   {
+    name: 'Functions Framework on a laptop',
+    env: { FUNCTION_TARGET: 'makeThumbnail', GCE_METADATA_HOST: '127.0.0.1:9' },
+    present: {},
+    absent: ['cloud.provider', 'cloud.platform', 'faas.name'],
+  },
+  {
     name: 'Knative service on Kubernetes',
     env: {
       K_SERVICE: 'hello',

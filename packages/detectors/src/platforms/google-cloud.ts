@@ -21,15 +21,13 @@ import {
 
 // Knative sets K_SERVICE too, on any Kubernetes cluster; Cloud Run is not
 // Kubernetes to the container, so a pod is never taken for Cloud Run.
+// FUNCTION_TARGET alone does not count: the Functions Framework reads it on
+// a developer's machine too, where no metadata server exists.
 function recognise(env: Environment): boolean {
   if (envValue(env, 'KUBERNETES_SERVICE_HOST') !== undefined) {
     return false;
   }
-  return (
-    envValue(env, 'K_SERVICE') !== undefined ||
-    envValue(env, 'CLOUD_RUN_JOB') !== undefined ||
-    envValue(env, 'FUNCTION_TARGET') !== undefined
-  );
+  return envValue(env, 'K_SERVICE') !== undefined || envValue(env, 'CLOUD_RUN_JOB') !== undefined;
 }
 
 function taskIndex(text: string | undefined): number | undefined {
@@ -45,7 +43,7 @@ export function googleCloudFromEnv(env: Environment): Record<string, unknown> {
     [ATTR_CLOUD_PLATFORM]: isFunction
       ? CLOUD_PLATFORM.gcpCloudFunctions
       : CLOUD_PLATFORM.gcpCloudRun,
-    [ATTR_FAAS_NAME]: job ?? firstEnvValue(env, ['K_SERVICE', 'FUNCTION_NAME']),
+    [ATTR_FAAS_NAME]: job ?? envValue(env, 'K_SERVICE'),
     [ATTR_FAAS_VERSION]: job === undefined ? envValue(env, 'K_REVISION') : undefined,
     [ATTR_GCP_CLOUD_RUN_JOB_EXECUTION]:
       job === undefined ? undefined : envValue(env, 'CLOUD_RUN_EXECUTION'),
