@@ -51,6 +51,20 @@ describe('SIGTERM handling', () => {
     expect(deletions).toHaveLength(1);
   });
 
+  it('ends by SIGINT after flushing when that is the signal', async () => {
+    const result = await runChild({
+      args: ['--import', '@otel-provenance/node/register', fixture('steady-stream.mjs')],
+      env: childEnv(receiver.url),
+      killWhen: (line) => line.produced === 10,
+      signal: 'SIGINT',
+    });
+
+    expect(result.signal).toBe('SIGINT');
+    expect(receiver.of('traces').length).toBeGreaterThanOrEqual(10);
+    const deletions = receiver.of('logs').filter((log) => log.eventName === 'entity.delete');
+    expect(deletions).toHaveLength(1);
+  });
+
   it('leaves the exit to an application that listens for SIGTERM', async () => {
     const result = await runChild({
       args: ['--import', '@otel-provenance/node/register', fixture('own-sigterm.mjs')],
