@@ -8,13 +8,14 @@ const CONSUMER_TEMPLATE_DIR = path.join(import.meta.dirname, '..', 'consumer');
  * Builds the `package.json` of a consumer project: our tarballs as `file:`
  * dependencies, also pinned through `overrides` so that a tarball's own
  * dependency on another of ours resolves to the tarball too and npm never
- * requests an `@otel-provenance/*` name from the registry. The OpenTelemetry
- * versions under test are added at exact versions.
+ * requests an `@otel-provenance/*` name from the registry. The registry
+ * packages under test (OpenTelemetry, TypeScript, `@types/node`) are added at
+ * exact versions.
  *
  * @param {Map<string, string>} tarballs tarball path by package name
- * @param {Record<string, string>} openTelemetryVersions exact version by package name
+ * @param {Record<string, string>} registryVersions exact version by package name
  */
-export function consumerManifest(tarballs, openTelemetryVersions) {
+export function consumerManifest(tarballs, registryVersions) {
   const dependencies = {};
   const overrides = {};
 
@@ -22,7 +23,7 @@ export function consumerManifest(tarballs, openTelemetryVersions) {
     dependencies[name] = `file:${tarball}`;
     overrides[name] = `$${name}`;
   }
-  for (const [name, version] of Object.entries(openTelemetryVersions)) {
+  for (const [name, version] of Object.entries(registryVersions)) {
     dependencies[name] = version;
   }
 
@@ -42,14 +43,14 @@ export function consumerManifest(tarballs, openTelemetryVersions) {
  * the smoke apps into it and installs everything with npm.
  * Throws with npm's output when the install fails.
  *
- * @param {{ parentDir: string, name: string, tarballs: Map<string, string>, openTelemetryVersions: Record<string, string>, npm: import('./node-runtimes.mjs').NpmRunner, runtime: import('./node-runtimes.mjs').Runtime, env: Record<string, string> }} options
+ * @param {{ parentDir: string, name: string, tarballs: Map<string, string>, registryVersions: Record<string, string>, npm: import('./node-runtimes.mjs').NpmRunner, runtime: import('./node-runtimes.mjs').Runtime, env: Record<string, string> }} options
  * @returns {Promise<{ dir: string, installMs: number }>}
  */
 export async function createConsumer(options) {
-  const { parentDir, name, tarballs, openTelemetryVersions, npm, runtime, env } = options;
+  const { parentDir, name, tarballs, registryVersions, npm, runtime, env } = options;
   const dir = await mkdtemp(path.join(parentDir, `${name}-`));
 
-  const manifest = consumerManifest(tarballs, openTelemetryVersions);
+  const manifest = consumerManifest(tarballs, registryVersions);
   await writeFile(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await cp(CONSUMER_TEMPLATE_DIR, dir, { recursive: true });
 

@@ -38,7 +38,7 @@ export async function runMatrixEntry(run, { runtime, packed, workDir, npm, env, 
       parentDir: workDir,
       name: run.id,
       tarballs,
-      openTelemetryVersions: {
+      registryVersions: {
         ...run.versions,
         '@types/node': run.typesNode,
         typescript: run.typescript,
