@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { EntityEvent, Observations, TelemetrySighting } from '../leases/lease-types.js';
+import { ownerColumns } from './sqlite-rows.js';
+
+/** SQL that turns a parameter in milliseconds since the epoch into a `timestamptz`. */
+export function timeFromMs(parameter: string): string {
+  return `to_timestamp(${parameter}::float8 / 1000)`;
+}
+
+/** SQL that turns a `timestamptz` expression into milliseconds since the epoch. */
+export function msFromTime(expression: string): string {
+  return `round(extract(epoch FROM ${expression}) * 1000)::float8`;
+}
+
+const LOCK_KEYS = `INSERT INTO address_keys (network, address)
+  SELECT * FROM unnest($1::text[], $2::inet[])
+  ON CONFLICT (network, address) DO UPDATE SET network = EXCLUDED.network`;
+
+const INSERT_EVENTS = `INSERT INTO entity_events (claim_digest, network, address, network_resolution,
+    service_name, service_version, deployment_id, instance_id, kind, at, interval_ms, peer, credential)
+  SELECT decode(digest, 'hex'), network, address, resolution, service_name, service_version,
+    deployment_id, instance_id, kind, ${timeFromMs('time_ms')}, interval_ms, peer, credential
+  FROM unnest($1::text[], $2::text[], $3::inet[], $4::text[], $5::text[], $6::text[], $7::text[],
+    $8::text[], $9::text[], $10::float8[], $11::bigint[], $12::text[], $13::text[])
+    AS e(digest, network, address, resolution, service_name, service_version, deployment_id,
+      instance_id, kind, time_ms, interval_ms, peer, credential)
+  ON CONFLICT (claim_digest) DO NOTHING`;
+
+// Deletes the sightings of the same owner that lie within the grace of the new
+// one and inserts their union. The grace of the latest sighting wins, the new
+// one on a tie, as in the SQLite store.
+const MERGE_SIGHTING = `WITH touching AS (
+    DELETE FROM telemetry_sightings
+    WHERE address = $2::inet AND network = $1 AND instance_id = $7 AND service_name = $4
+      AND service_version = $5 AND deployment_id = $6 AND peer = $8 AND credential = $9
+      AND lower(seen) <= ${timeFromMs('($11::float8 + $12::float8)')}
+      AND upper(seen) + grace_ms * interval '1 millisecond' >= ${timeFromMs('$10')}
+    RETURNING lower(seen) AS first_at, upper(seen) AS last_at, grace_ms, 0 AS is_new
+  ), candidates AS (
+    SELECT first_at, last_at, grace_ms, is_new FROM touching
+    UNION ALL
+    SELECT ${timeFromMs('$10')}, ${timeFromMs('$11')}, $12::bigint, 1
+  )
+  INSERT INTO telemetry_sightings (network, address, network_resolution, service_name,
+    service_version, deployment_id, instance_id, seen, grace_ms, peer, credential)
+  SELECT $1, $2::inet, $3, $4, $5, $6, $7, tstzrange(min(first_at), max(last_at), '[]'),
+    (SELECT grace_ms FROM candidates ORDER BY last_at DESC, is_new DESC LIMIT 1), $8, $9
+  FROM candidates`;
+
+/**
+ * Writes one request's observations inside the caller's transaction. It first
+ * locks the `address_keys` row of every (network, address) it touches, in one
+ * sorted order, so two writers never wait on each other in a cycle. A second
+ * receiver writing the same address waits until this transaction ends.
+ */
+export async function writeObservations(
+  client: pg.ClientBase,
+  observations: Observations,
+): Promise<void> {
+  const keys = sortedKeys([...observations.events, ...observations.sightings]);
+  if (keys.length === 0) {
+    return;
+  }
+  await client.query(LOCK_KEYS, [keys.map((key) => key.network), keys.map((key) => key.address)]);
+
+  if (observations.events.length > 0) {
+    await client.query(INSERT_EVENTS, eventColumns(observations.events));
+  }
+  for (const sighting of observations.sightings) {
+    await client.query(MERGE_SIGHTING, sightingParameters(sighting));
+  }
+}
+
+function sortedKeys(claims: readonly (EntityEvent | TelemetrySighting)[]) {
+  const keys = new Map<string, { network: string; address: string }>();
+  for (const claim of claims) {
+    keys.set(`${claim.network}\u0000${claim.address}`, {
+      network: claim.network,
+      address: claim.address,
+    });
+  }
+  const sorted = [...keys.keys()].sort();
+  return sorted.map((id) => keys.get(id)!);
+}
+
+// The digest covers the same columns as the SQLite store's UNIQUE constraint,
+// so a retried request stores each event once in either store.
+function eventColumns(events: readonly EntityEvent[]): unknown[][] {
+  const columns: unknown[][] = Array.from({ length: 13 }, () => []);
+  for (const event of events) {
+    const owner = ownerColumns(event);
+    const values = [
+      owner.network,
+      owner.address,
+      owner.network_resolution,
+      owner.service_name,
+      owner.service_version,
+      owner.deployment_id,
+      owner.instance_id,
+      event.kind,
+      event.timeMs,
+      event.intervalMs,
+      owner.peer,
+      owner.credential,
+    ];
+    const identity = [...values.slice(0, 2), ...values.slice(3)];
+    const digest = createHash('sha256').update(JSON.stringify(identity)).digest('hex');
+    [digest, ...values].forEach((value, index) => {
+      columns[index]!.push(value);
+    });
+  }
+  return columns;
+}
+
+function sightingParameters(sighting: TelemetrySighting): unknown[] {
+  const owner = ownerColumns(sighting);
+  return [
+    owner.network,
+    owner.address,
+    owner.network_resolution,
+    owner.service_name,
+    owner.service_version,
+    owner.deployment_id,
+    owner.instance_id,
+    owner.peer,
+    owner.credential,
+    sighting.firstMs,
+    sighting.lastMs,
+    sighting.graceMs,
+  ];
+}
