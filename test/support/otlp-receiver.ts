@@ -16,6 +16,8 @@ export interface Received {
   resource: Record<string, Plain>;
   /** Metric data points in this metric; 1 for spans and log records. */
   points: number;
+  /** The values of a sum or gauge metric's data points. */
+  values: number[];
 }
 
 /** `ok` answers every export; `stall` reads it and never answers, like a hung receiver. */
@@ -99,7 +101,8 @@ function decode(signal: Received['signal'], body: Json): Received[] {
           body: item.body === undefined ? undefined : plain(item.body as Json),
           attributes: attributes(item.attributes),
           resource,
-          points: signal === 'metrics' ? countPoints(item) : 1,
+          points: signal === 'metrics' ? dataPoints(item).length : 1,
+          values: signal === 'metrics' ? dataPoints(item).map(pointValue) : [],
         });
       }
     }
@@ -107,14 +110,18 @@ function decode(signal: Received['signal'], body: Json): Received[] {
   return records;
 }
 
-function countPoints(metric: Json): number {
+function dataPoints(metric: Json): Json[] {
   for (const kind of ['sum', 'gauge', 'histogram', 'exponentialHistogram', 'summary']) {
     const data = metric[kind] as Json | undefined;
     if (data !== undefined) {
-      return ((data.dataPoints as unknown[] | undefined) ?? []).length;
+      return (data.dataPoints as Json[] | undefined) ?? [];
     }
   }
-  return 0;
+  return [];
+}
+
+function pointValue(point: Json): number {
+  return Number(point.asInt ?? point.asDouble ?? point.sum ?? Number.NaN);
 }
 
 function attributes(list: unknown): Record<string, Plain> {

@@ -6,7 +6,7 @@ import type { CorrelatorModule } from './load-correlator.js';
 
 type TimelineQueries = ReturnType<CorrelatorModule['createTimelineQueries']>;
 
-/** The timeline a command asks, and how to release it. */
+/** The timeline a command queries, and how to release it. */
 export interface QueryTarget {
   queries: TimelineQueries;
   close(): Promise<void>;

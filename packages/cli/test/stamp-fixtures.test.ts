@@ -47,7 +47,10 @@ function runCli(args: string[], env: Record<string, string>, cwd: string): Promi
       [BIN, ...args],
       { cwd, env, timeout: 20_000 },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        let code = 0;
+        if (error) {
+          code = typeof error.code === 'number' ? error.code : 1;
+        }
         resolve({ code, stdout, stderr });
       },
     );
@@ -103,5 +106,49 @@ describe('provenance stamp on CI fixtures', () => {
       expect(result.stdout, text).not.toContain(text);
       expect(result.stderr, text).not.toContain(text);
     }
+  });
+
+  it.each(cases)('%s in the env and k8s forms', async (_name, ciCase) => {
+    const cwd = await mkdtemp(join(tmpdir(), 'provenance-stamp-'));
+    directories.push(cwd);
+    await writeFile(join(cwd, 'package.json'), JSON.stringify(ciCase.packageJson));
+    const env = { ...ciCase.env, PATH: process.env.PATH ?? '', HOME: cwd };
+
+    const forms = await Promise.all(
+      ['env', 'k8s'].map((format) =>
+        runCli(['stamp', '--format', format, ...(ciCase.args ?? [])], env, cwd),
+      ),
+    );
+
+    for (const result of forms) {
+      expect(result.code).toBe(0);
+      for (const text of ciCase.expected.forbiddenSubstrings) {
+        expect(result.stdout, text).not.toContain(text);
+        expect(result.stderr, text).not.toContain(text);
+      }
+    }
+  });
+
+  // Node 20.6 to 20.18 cannot require() ES modules; this flag gives the same behaviour on newer Node.
+  it('runs without require(esm)', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'provenance-stamp-'));
+    directories.push(cwd);
+    await writeFile(
+      join(cwd, 'package.json'),
+      JSON.stringify({ name: 'cjs-check', version: '1.0.0' }),
+    );
+
+    const result = await new Promise<RunResult>((resolve) => {
+      execFile(
+        process.execPath,
+        ['--no-experimental-require-module', BIN, 'stamp'],
+        { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd }, timeout: 20_000 },
+        (error, stdout, stderr) => resolve({ code: error ? 1 : 0, stdout, stderr }),
+      );
+    });
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).attributes['deployment.id']).toMatch(UUID_V7);
   });
 });

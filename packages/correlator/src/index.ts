@@ -21,7 +21,9 @@ export type {
 export { UNKNOWN_NETWORK } from './leases/lease-types.js';
 export type { NetworkRange, RangeOverlap, ResolvedNetwork } from './leases/network-range.js';
 export { findOverlaps, resolveNetworks } from './leases/network-range.js';
-export type { WhoisAnswer, WhoisCandidate } from './leases/whois.js';
+export type { RangeJson } from './leases/range-json.js';
+export { parseRangeJson, toRangeJson } from './leases/range-json.js';
+export type { LeaseRecord, WhoisAnswer, WhoisCandidate } from './leases/whois.js';
 export { answerWhois } from './leases/whois.js';
 export type { HttpClientOptions } from './query/http-client.js';
 export { createHttpTimelineClient } from './query/http-client.js';

@@ -2,7 +2,7 @@ import { type Attributes, mergeLayers, sanitizeAttributes } from '@otel-provenan
 import { settleDetector } from './detector.js';
 import { type ProvenanceDetectorsOptions, provenanceDetectors } from './provenance-detectors.js';
 
-/** What this asset reports, and which detector gave each value. */
+/** The attributes this asset reports, with the detector that gave each value. */
 export interface ProvenanceReport {
   attributes: Attributes;
   /** For each key, the name of the detector whose value won. */

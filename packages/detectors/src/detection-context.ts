@@ -5,10 +5,11 @@ import type { DetectorOptions, FetchLike } from './options.js';
 import { parseCgroup } from './parse/cgroup.js';
 import type { CgroupPathFacts } from './parse/container-path.js';
 import { type MountinfoFacts, parseMountinfo } from './parse/mountinfo.js';
-import { DEFAULT_DETECT_BUDGET_MS, resolveProvenanceOptions } from './provenance-options.js';
+import { MAX_DETECT_BUDGET_MS, resolveProvenanceOptions } from './provenance-options.js';
+import { warnOnce } from './warn-once.js';
 import { withinBudget } from './within-budget.js';
 
-/** What `/proc/self/cgroup` and `/proc/self/mountinfo` say about this process. */
+/** The container and pod facts in `/proc/self/cgroup` and `/proc/self/mountinfo`. */
 export interface ProcessFacts {
   cgroup: CgroupPathFacts;
   mountinfo: MountinfoFacts;
@@ -48,6 +49,21 @@ function refuseFetch(url: string): Promise<Response> {
   return Promise.reject(new Error(`provenance: network detection is off; no request to ${url}`));
 }
 
+// A budget set in code that is not a positive finite number of milliseconds
+// is a programming error; it is reported and the variable or default is used.
+function validBudget(budgetMs: number | undefined): number | undefined {
+  if (budgetMs === undefined) {
+    return undefined;
+  }
+  if (Number.isFinite(budgetMs) && budgetMs > 0) {
+    return Math.min(budgetMs, MAX_DETECT_BUDGET_MS);
+  }
+  warnOnce(
+    `provenance: budgetMs ${budgetMs} is invalid and ignored; pass milliseconds from 1 to ${MAX_DETECT_BUDGET_MS}`,
+  );
+  return undefined;
+}
+
 /**
  * Builds a context from options, filling what they leave unset from the
  * `PROVENANCE_*` variables of `env`, then from the defaults.
@@ -62,7 +78,7 @@ export function createDetectionContext(options: ContextOptions = {}): DetectionC
     env,
     root: options.root ?? '/',
     cwd: options.cwd ?? process.cwd(),
-    budgetMs: options.budgetMs ?? fromEnv.budgetMs ?? DEFAULT_DETECT_BUDGET_MS,
+    budgetMs: validBudget(options.budgetMs) ?? fromEnv.budgetMs,
     fetch: detectNetwork ? (options.fetch ?? ((url, init) => fetch(url, init))) : refuseFetch,
     manifestPath: options.manifestPath ?? fromEnv.manifestPath,
     networkId: options.networkId ?? fromEnv.networkId,

@@ -4,7 +4,8 @@ import type {
   DetectedResourceAttributes,
   ResourceDetector,
 } from '@opentelemetry/resources';
-import { type Attributes, sanitizeAndReport } from '@otel-provenance/core';
+import { type Attributes, MAX_VALUE_LENGTH, sanitizeAttributes } from '@otel-provenance/core';
+import { warnOnce } from './warn-once.js';
 
 /** A resource detector with a name, which `provenance detect` shows as each value's source. */
 export interface ProvenanceDetector extends ResourceDetector {
@@ -12,7 +13,7 @@ export interface ProvenanceDetector extends ResourceDetector {
   detect(): DetectedResource;
 }
 
-/** Attribute values as the OpenTelemetry API types them: arrays hold one type. */
+/** Attribute values as the OpenTelemetry API types them: arrays contain one type. */
 export type OtelAttributes = Record<string, AttributeValue>;
 
 // The API wants homogeneous arrays; a mixed one (possible in a manifest)
@@ -25,13 +26,26 @@ function toOtelValue(value: Attributes[string]): AttributeValue {
 }
 
 /**
- * Cleans attributes known at once through the core value hygiene (no empty
- * strings, no control characters, bounded length, credentials removed from URLs).
+ * Cleans attributes through the core value hygiene (no empty strings, no
+ * control characters, bounded length, credentials removed from URLs). A value
+ * cut to the length bound is reported once per process, because detection
+ * runs once per signal; a dropped value is a debug line.
  */
 export function immediateAttributes(name: string, input: Record<string, unknown>): OtelAttributes {
-  const clean = sanitizeAndReport(input, `provenance ${name} detector`);
+  const clean = sanitizeAttributes(input);
+  if (clean.truncated.length > 0) {
+    warnOnce(
+      `provenance ${name} detector: value(s) cut to ${MAX_VALUE_LENGTH} characters: ${clean.truncated.join(', ')}; shorten them at the source`,
+    );
+  }
+  if (clean.dropped.length > 0) {
+    diag.debug(
+      `provenance ${name} detector: empty or invalid value(s) dropped: ${clean.dropped.join(', ')}`,
+    );
+  }
+
   const result: OtelAttributes = {};
-  for (const [key, value] of Object.entries(clean)) {
+  for (const [key, value] of Object.entries(clean.attributes)) {
     result[key] = toOtelValue(value);
   }
   return result;

@@ -7,7 +7,7 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 /** Returns the host's network interfaces, as `os.networkInterfaces()` does. */
 export type NetworkInterfacesLike = () => NodeJS.Dict<NetworkInterfaceInfo[]>;
 
-/** What every detector takes, so tests need no module stubbing. */
+/** Options every detector takes, so tests need no module stubbing. */
 export interface DetectorOptions {
   /** The environment to read named variables from. Default: `process.env`. */
   env?: Environment;

@@ -5,7 +5,7 @@ import { warnOnce } from './warn-once.js';
 /** The time detection may take before it settles with what it has, when no budget is set. */
 export const DEFAULT_DETECT_BUDGET_MS = 1000;
 
-/** The most a budget may be: detection must never hold startup for long. */
+/** The maximum budget, so that detection never delays startup for long. */
 export const MAX_DETECT_BUDGET_MS = 60_000;
 
 /** The settings that `PROVENANCE_*` variables give the detectors. */
@@ -33,8 +33,8 @@ const SWITCH_VALUES: Record<string, boolean> = {
 
 /**
  * Maps the `PROVENANCE_*` variables to detector options. A blank variable
- * counts as unset; an unparsable one is reported in one `diag.warn` that
- * names the variable, the value and what is expected, and its default is
+ * counts as unset. An unparsable one is reported once through `diag.warn`,
+ * naming the variable, the value and what is expected, and its default is
  * used. Never throws.
  */
 export function resolveProvenanceOptions(env: Environment): ProvenanceOptions {
@@ -49,6 +49,12 @@ export function resolveProvenanceOptions(env: Environment): ProvenanceOptions {
   } else if (kind !== undefined) {
     warnOnce(
       `provenance: PROVENANCE_NETWORK_KIND="${kind}" is invalid and ignored; expected one of ${NETWORK_KINDS.join(', ')}`,
+    );
+  }
+
+  if (options.networkKind !== undefined && options.networkId === undefined) {
+    warnOnce(
+      'provenance: PROVENANCE_NETWORK_KIND is ignored without PROVENANCE_NETWORK_ID; set both or neither',
     );
   }
 

@@ -1,7 +1,7 @@
 /**
  * Settles with `promise`'s value, or with `fallback` once `budgetMs` has
- * passed or when `promise` rejects, so a slow or failing read never holds
- * detection longer than its budget. The timer does not keep the process alive.
+ * passed or when `promise` rejects, so a slow or failing read never delays
+ * detection past its budget. The timer does not keep the process alive.
  */
 export function withinBudget<T>(promise: Promise<T>, budgetMs: number, fallback: T): Promise<T> {
   return new Promise<T>((resolve) => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isRoutableIp, normalizeIp } from '../src/parse/ip-address.js';
 
 describe('normalizeIp', () => {
-  // Examples from RFC 5952 section 4 and the forms it rejects.
+  // Cases for each RFC 5952 rule: lower case, no leading zeros, the longest
+  // zero run shortened, IPv4-mapped addresses dotted.
   it.each([
     ['2001:db8:0:0:0:0:2:1', '2001:db8::2:1'],
     ['2001:0DB8:0000:0000:0000:0000:0002:0001', '2001:db8::2:1'],
@@ -16,16 +17,27 @@ describe('normalizeIp', () => {
     ['::ffff:10.0.1.17', '::ffff:10.0.1.17'],
     ['0:0:0:0:0:ffff:0a00:0111', '::ffff:10.0.1.17'],
     ['10.42.3.27', '10.42.3.27'],
+    ['::1:2:3:4:5:6:7', '0:1:2:3:4:5:6:7'],
+    ['1:2:3:4:5:6:7::', '1:2:3:4:5:6:7:0'],
+    ['1::2:3.4.5.6', '1::2:304:506'],
   ])('writes %s as %s', (input, expected) => {
     expect(normalizeIp(input)).toBe(expected);
   });
 
-  it.each(['', 'localhost', '10.42.3', '2001:db8::1::2', '300.1.1.1', 'fe80::1%'])(
-    'rejects %j',
-    (input) => {
-      expect(normalizeIp(input)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    'localhost',
+    '10.42.3',
+    '010.42.3.27',
+    '2001:db8::1::2',
+    '1:2:3:4:5:6:7:8::',
+    ':1::',
+    '12345::',
+    '300.1.1.1',
+    'fe80::1%',
+  ])('rejects %j', (input) => {
+    expect(normalizeIp(input)).toBeUndefined();
+  });
 });
 
 describe('isRoutableIp', () => {

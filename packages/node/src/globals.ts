@@ -4,7 +4,7 @@ import {
   DiagLogLevel,
   diag,
   metrics,
-  ProxyTracerProvider,
+  type ProxyTracerProvider,
   propagation,
   trace,
 } from '@opentelemetry/api';
@@ -12,17 +12,23 @@ import { logs } from '@opentelemetry/api-logs';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
   CompositePropagator,
+  setGlobalErrorHandler,
   W3CBaggagePropagator,
   W3CTraceContextPropagator,
 } from '@opentelemetry/core';
 import type { Providers } from './providers.js';
 
 /**
- * Reports whether another SDK already registered a global tracer provider. The API returns its
- * own proxy until a provider is registered, from any copy of the API in the process.
+ * Reports whether another SDK already registered a global tracer provider. The API's global is
+ * always a `ProxyTracerProvider`, possibly from another copy of the API, and only a registered
+ * provider behind it hands out a delegate tracer.
  */
 export function globalsTaken(): boolean {
-  return !(trace.getTracerProvider() instanceof ProxyTracerProvider);
+  const provider = trace.getTracerProvider() as Partial<ProxyTracerProvider>;
+  if (typeof provider.getDelegateTracer !== 'function') {
+    return true;
+  }
+  return provider.getDelegateTracer('@otel-provenance/node') !== undefined;
 }
 
 /** Registers the providers, an AsyncLocalStorage context manager and W3C propagators globally. */
@@ -64,4 +70,20 @@ export function installDiagLogger(env: Record<string, string | undefined>): void
       `OTEL_LOG_LEVEL="${name}" is invalid: expected NONE, ERROR, WARN, INFO, DEBUG, VERBOSE or ALL`,
     );
   }
+}
+
+/**
+ * Replaces the SDK's error handler, which logs every failed export with its stack, by one that
+ * logs the first failure and only counts the rest: with the receiver down, a process would
+ * otherwise print one stack per batch. The counts appear in the flush time-out report.
+ */
+export function installErrorHandler(): void {
+  let failures = 0;
+  setGlobalErrorHandler((error: unknown) => {
+    failures += 1;
+    if (failures === 1) {
+      const message = error instanceof Error ? error.message : String(error);
+      diag.warn(`export failed: ${message}; later failures are not logged`);
+    }
+  });
 }

@@ -2,11 +2,7 @@ export type { ExporterKind, ExporterSelection, Signal } from './exporter-selecti
 export { selectExporters } from './exporter-selection.js';
 export { lambdaTrigger } from './lambda-trigger.js';
 export type { FetchFunction, ProvenanceOptions } from './options.js';
-export {
-  DEFAULT_DETECT_BUDGET_MS,
-  DEFAULT_ENTITY_REPORT_INTERVAL_S,
-  DEFAULT_FLUSH_TIMEOUT_MS,
-} from './options.js';
+export { DEFAULT_ENTITY_REPORT_INTERVAL_S, DEFAULT_FLUSH_TIMEOUT_MS } from './options.js';
 export type { OptionsFromEnv } from './options-from-env.js';
 export { optionsFromEnv } from './options-from-env.js';
 export type { OtlpConfig } from './otlp-config.js';

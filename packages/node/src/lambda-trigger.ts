@@ -8,11 +8,7 @@ export function lambdaTrigger(event: unknown): string {
     return 'other';
   }
   const shape = event as Record<string, unknown>;
-  if (
-    'httpMethod' in shape ||
-    ('requestContext' in shape && 'routeKey' in shape) ||
-    'requestContext' in shape
-  ) {
+  if ('httpMethod' in shape || 'requestContext' in shape) {
     return 'http';
   }
   if (shape.source === 'aws.events' && shape['detail-type'] === 'Scheduled Event') {

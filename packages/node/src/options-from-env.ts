@@ -10,8 +10,9 @@ export interface OptionsFromEnv {
 /**
  * Maps the `PROVENANCE_*` variables to options. A blank variable counts as unset; an
  * unparsable one is left unset (so the default applies) and named in `warnings` with the fix.
- * The variables the detectors read (`PROVENANCE_MANIFEST`, `PROVENANCE_NETWORK_ID`, ...) stay in
- * `env` and are read there.
+ * The variables the detectors read (`PROVENANCE_MANIFEST`, `PROVENANCE_NETWORK_ID`,
+ * `PROVENANCE_NETWORK_KIND`, `PROVENANCE_DETECT_NETWORK`, `PROVENANCE_DETECT_BUDGET_MS`) stay
+ * in `env` and are read there.
  */
 export function optionsFromEnv(env: Record<string, string | undefined>): OptionsFromEnv {
   const options: ProvenanceOptions = { env };
@@ -33,10 +34,6 @@ export function optionsFromEnv(env: Record<string, string | undefined>): Options
   const interval = readInteger(env, 'PROVENANCE_ENTITY_REPORT_INTERVAL_S', 0, warnings);
   if (interval !== undefined) {
     options.entityReportIntervalSeconds = interval;
-  }
-  const budget = readInteger(env, 'PROVENANCE_DETECT_BUDGET_MS', 0, warnings);
-  if (budget !== undefined) {
-    options.detectBudgetMs = budget;
   }
   return { options, warnings };
 }

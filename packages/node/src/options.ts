@@ -20,7 +20,10 @@ export interface ProvenanceOptions {
   flushTimeoutMs?: number;
   /** `PROVENANCE_ENTITY_REPORT_INTERVAL_S`: seconds between `entity.state` events; 0 sends one. */
   entityReportIntervalSeconds?: number;
-  /** `PROVENANCE_DETECT_BUDGET_MS`: the time detection may take before it gives up, in ms. */
+  /**
+   * The time detection may take before the resource settles with what it has, in ms; when
+   * unset, the detectors read `PROVENANCE_DETECT_BUDGET_MS` (default 1000).
+   */
   detectBudgetMs?: number;
   /** Flush on SIGTERM, SIGINT, `beforeExit` and fatal errors; default true. */
   handleProcessEvents?: boolean;
@@ -32,13 +35,11 @@ export interface ResolvedOptions {
   recordAttributes: RecordAttributesOption;
   flushTimeoutMs: number;
   entityReportIntervalSeconds: number;
-  detectBudgetMs: number;
   handleProcessEvents: boolean;
 }
 
 export const DEFAULT_FLUSH_TIMEOUT_MS = 3000;
 export const DEFAULT_ENTITY_REPORT_INTERVAL_S = 60;
-export const DEFAULT_DETECT_BUDGET_MS = 1000;
 
 /** Applies the defaults to `options`. */
 export function resolveOptions(options: ProvenanceOptions): ResolvedOptions {
@@ -48,7 +49,6 @@ export function resolveOptions(options: ProvenanceOptions): ResolvedOptions {
     flushTimeoutMs: options.flushTimeoutMs ?? DEFAULT_FLUSH_TIMEOUT_MS,
     entityReportIntervalSeconds:
       options.entityReportIntervalSeconds ?? DEFAULT_ENTITY_REPORT_INTERVAL_S,
-    detectBudgetMs: options.detectBudgetMs ?? DEFAULT_DETECT_BUDGET_MS,
     handleProcessEvents: options.handleProcessEvents ?? true,
   };
 }

@@ -1,40 +1,38 @@
-import { randomUUID } from 'node:crypto';
-import { diag } from '@opentelemetry/api';
-import type { DetectedResource, ResourceDetector } from '@opentelemetry/resources';
+import type { ResourceDetector } from '@opentelemetry/resources';
 import { defaultResource, detectResources } from '@opentelemetry/resources';
-import { decodeResourceAttributes } from '@otel-provenance/core';
+import { provenanceDetectors } from '@otel-provenance/detectors';
+import type { FetchFunction } from './options.js';
 
-/**
- * The detectors used when none are given: `OTEL_RESOURCE_ATTRIBUTES`, `OTEL_SERVICE_NAME` and a
- * random `service.instance.id` made once per process.
- */
-// TODO: replace with `provenanceDetectors` from @otel-provenance/detectors once it is released
-// in this workspace; until then manifests, platforms and networks are not detected.
-export function defaultDetectors(env: Record<string, string | undefined>): ResourceDetector[] {
-  return [{ detect: () => detectFromEnv(env) }];
+/** What the default detectors are given. */
+export interface DetectorInputs {
+  env: Record<string, string | undefined>;
+  root?: string;
+  fetch?: FetchFunction;
+  budgetMs?: number;
 }
 
-function detectFromEnv(env: Record<string, string | undefined>): DetectedResource {
-  const attributes: Record<string, string> = { 'service.instance.id': randomUUID() };
-  const raw = env.OTEL_RESOURCE_ATTRIBUTES?.trim() ?? '';
-  if (raw !== '') {
-    const decoded = decodeResourceAttributes(raw);
-    if (decoded.ok) {
-      Object.assign(attributes, decoded.attributes);
-    } else {
-      diag.warn(`OTEL_RESOURCE_ATTRIBUTES is ignored: ${decoded.error}`);
-    }
+/**
+ * Returns the otel-provenance detectors, least specific first. `PROVENANCE_MANIFEST`,
+ * `PROVENANCE_NETWORK_*`, `PROVENANCE_DETECT_NETWORK` and `PROVENANCE_DETECT_BUDGET_MS` are read
+ * from `env` by the detectors themselves.
+ */
+export function defaultDetectors(inputs: DetectorInputs): ResourceDetector[] {
+  const options: Parameters<typeof provenanceDetectors>[0] = { env: inputs.env };
+  if (inputs.root !== undefined) {
+    options.root = inputs.root;
   }
-  const serviceName = env.OTEL_SERVICE_NAME?.trim() ?? '';
-  if (serviceName !== '') {
-    attributes['service.name'] = serviceName;
+  if (inputs.fetch !== undefined) {
+    options.fetch = inputs.fetch;
   }
-  return { attributes };
+  if (inputs.budgetMs !== undefined) {
+    options.budgetMs = inputs.budgetMs;
+  }
+  return provenanceDetectors(options);
 }
 
 /**
  * Runs the detectors over the SDK's default resource (`telemetry.sdk.*` and a fallback
- * `service.name`); asynchronous attributes settle later.
+ * `service.name`); asynchronous attributes settle later, within the detection budget.
  */
 export function buildResource(detectors: ResourceDetector[]) {
   return defaultResource().merge(detectResources({ detectors }));

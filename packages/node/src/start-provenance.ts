@@ -1,6 +1,11 @@
 import { diag } from '@opentelemetry/api';
 import { EntityReporter } from '@otel-provenance/processors';
-import { globalsTaken, installDiagLogger, registerGlobals } from './globals.js';
+import {
+  globalsTaken,
+  installDiagLogger,
+  installErrorHandler,
+  registerGlobals,
+} from './globals.js';
 import type { ProvenanceOptions } from './options.js';
 import { resolveOptions } from './options.js';
 import { optionsFromEnv } from './options-from-env.js';
@@ -59,12 +64,21 @@ function start(options: ProvenanceOptions): ProvenanceHandle {
     return INERT_HANDLE;
   }
   installDiagLogger(env);
+  installErrorHandler();
 
   const fromEnv = optionsFromEnv(env);
   const resolved = resolveOptions({ ...fromEnv.options, ...definedOnly(options), env });
   const warnings = [...fromEnv.warnings];
 
-  const resource = buildResource(options.detectors ?? defaultDetectors(env));
+  const detectors =
+    options.detectors ??
+    defaultDetectors({
+      env,
+      root: options.root,
+      fetch: options.fetch,
+      budgetMs: options.detectBudgetMs,
+    });
+  const resource = buildResource(detectors);
   const providers = buildProviders(resource, resolved, warnings);
   registerGlobals(providers);
   for (const warning of warnings) {

@@ -5,7 +5,8 @@ import {
   ATTR_FAAS_INVOCATION_ID,
   ATTR_FAAS_TRIGGER,
 } from '@otel-provenance/core';
-import type { AttributeEntry } from './resource-identity.js';
+import type { AttributeSet } from './resource-identity.js';
+import { attributeSet } from './resource-identity.js';
 
 /** Facts the caller has about one function invocation. */
 export interface InvocationOptions {
@@ -22,7 +23,7 @@ export interface InvocationOptions {
 
 /** The attributes of one invocation, ready to copy onto each record made within it. */
 export interface Invocation {
-  readonly entries: readonly AttributeEntry[];
+  readonly attributes: AttributeSet;
   readonly coldStart: boolean;
 }
 
@@ -43,15 +44,12 @@ export function beginInvocation(options: InvocationOptions = {}): Invocation {
   holder[COUNT_KEY] = previous + 1;
 
   const coldStart = previous === 0 && options.provisionedConcurrency !== true;
-  const entries: AttributeEntry[] = [];
-  if (options.invocationId !== undefined && options.invocationId !== '') {
-    entries.push([ATTR_FAAS_INVOCATION_ID, options.invocationId]);
-  }
-  if (options.trigger !== undefined && options.trigger !== '') {
-    entries.push([ATTR_FAAS_TRIGGER, options.trigger]);
-  }
-  entries.push([ATTR_FAAS_COLDSTART, coldStart]);
-  return { entries, coldStart };
+  const attributes = attributeSet([
+    [ATTR_FAAS_INVOCATION_ID, options.invocationId || undefined],
+    [ATTR_FAAS_TRIGGER, options.trigger || undefined],
+    [ATTR_FAAS_COLDSTART, coldStart],
+  ]);
+  return { attributes, coldStart };
 }
 
 /** Returns a context in which every span and log record carries the invocation's attributes. */

@@ -3,7 +3,7 @@ import type { LogRecordProcessor, SdkLogRecord } from '@opentelemetry/sdk-logs';
 import { getInvocation } from './invocation.js';
 import { resolveRecordKeys } from './record-keys.js';
 import { ReportOnce } from './report-once.js';
-import type { AttributeEntry } from './resource-identity.js';
+import type { AttributeSet } from './resource-identity.js';
 import { ResourceIdentity } from './resource-identity.js';
 import type { ProvenanceProcessorOptions } from './span-processor.js';
 
@@ -32,7 +32,7 @@ export class ProvenanceLogRecordProcessor implements LogRecordProcessor {
 
       const invocation = getInvocation(context);
       if (invocation !== undefined) {
-        copyMissing(logRecord, invocation.entries);
+        copyMissing(logRecord, invocation.attributes);
       }
     } catch (error) {
       this.failures.report(error);
@@ -48,11 +48,11 @@ export class ProvenanceLogRecordProcessor implements LogRecordProcessor {
   }
 }
 
-function copyMissing(logRecord: SdkLogRecord, entries: readonly AttributeEntry[]): void {
+function copyMissing(logRecord: SdkLogRecord, set: AttributeSet): void {
   const attributes = logRecord.attributes;
-  for (const [key, value] of entries) {
+  for (const key of set.keys) {
     if (attributes[key] === undefined) {
-      logRecord.setAttribute(key, value);
+      logRecord.setAttribute(key, set.values[key]);
     }
   }
 }

@@ -2,8 +2,24 @@ import { diag } from '@opentelemetry/api';
 import type { AnyValue } from '@opentelemetry/api-logs';
 import type { Resource } from '@opentelemetry/resources';
 
-/** One attribute to copy: key and value. */
-export type AttributeEntry = readonly [string, AnyValue];
+/** Attributes to copy: their keys in order, and the same attributes as one object. */
+export interface AttributeSet {
+  readonly keys: readonly string[];
+  readonly values: Readonly<Record<string, AnyValue>>;
+}
+
+/** Builds an {@link AttributeSet} from key and value pairs, skipping absent values. */
+export function attributeSet(pairs: Iterable<readonly [string, unknown]>): AttributeSet {
+  const keys: string[] = [];
+  const values: Record<string, AnyValue> = {};
+  for (const [key, value] of pairs) {
+    if (value !== undefined && value !== null) {
+      keys.push(key);
+      values[key] = value as AnyValue;
+    }
+  }
+  return { keys, values };
+}
 
 /** A record whose attribute map may still be filled after the resource settles. */
 export interface DeferredRecord {
@@ -21,14 +37,14 @@ const MAX_DEFERRED = 1024;
  */
 export class ResourceIdentity {
   private resource: Resource | undefined;
-  private entries: readonly AttributeEntry[] | undefined;
+  private entries: AttributeSet | undefined;
   private deferred: DeferredRecord[] = [];
   private dropped = 0;
 
   constructor(private readonly keys: readonly string[]) {}
 
-  /** Returns the entries for `resource`, or undefined while its attributes are still settling. */
-  entriesFor(resource: Resource): readonly AttributeEntry[] | undefined {
+  /** Returns the attributes of `resource` to copy, or undefined while they are still settling. */
+  entriesFor(resource: Resource): AttributeSet | undefined {
     if (resource === this.resource) {
       return this.entries;
     }
@@ -70,9 +86,9 @@ export class ResourceIdentity {
     for (const record of this.deferred) {
       // Direct writes because the record may have ended already, when its setters do nothing;
       // exporters wait for the same resource to settle before reading it.
-      for (const [key, value] of entries) {
+      for (const key of entries.keys) {
         if (!Object.hasOwn(record.attributes, key)) {
-          record.attributes[key] = value;
+          record.attributes[key] = entries.values[key];
         }
       }
     }
@@ -86,17 +102,10 @@ export class ResourceIdentity {
   }
 }
 
-function pickEntries(resource: Resource, keys: readonly string[]): readonly AttributeEntry[] {
+function pickEntries(resource: Resource, keys: readonly string[]): AttributeSet {
   if (keys.length === 0) {
-    return [];
+    return attributeSet([]);
   }
   const attributes = resource.attributes;
-  const entries: AttributeEntry[] = [];
-  for (const key of keys) {
-    const value = attributes[key];
-    if (value !== undefined && value !== null) {
-      entries.push([key, value as AnyValue]);
-    }
-  }
-  return entries;
+  return attributeSet(keys.map((key) => [key, attributes[key]] as const));
 }

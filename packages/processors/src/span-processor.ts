@@ -4,8 +4,8 @@ import { getInvocation } from './invocation.js';
 import type { RecordAttributesOption } from './record-keys.js';
 import { resolveRecordKeys } from './record-keys.js';
 import { ReportOnce } from './report-once.js';
-import type { AttributeEntry } from './resource-identity.js';
 import { ResourceIdentity } from './resource-identity.js';
+import { addMissingSpanAttributes } from './span-attributes.js';
 
 /** Options of {@link ProvenanceSpanProcessor} and the log record processor. */
 export interface ProvenanceProcessorOptions {
@@ -34,12 +34,12 @@ export class ProvenanceSpanProcessor implements SpanProcessor {
       if (entries === undefined) {
         this.identity.defer(span as unknown as { attributes: Record<string, unknown> });
       } else {
-        copyMissing(span, entries);
+        addMissingSpanAttributes(span, entries);
       }
 
       const invocation = getInvocation(parentContext);
       if (invocation !== undefined) {
-        copyMissing(span, invocation.entries);
+        addMissingSpanAttributes(span, invocation.attributes);
       }
     } catch (error) {
       this.failures.report(error);
@@ -54,14 +54,5 @@ export class ProvenanceSpanProcessor implements SpanProcessor {
 
   shutdown(): Promise<void> {
     return Promise.resolve();
-  }
-}
-
-function copyMissing(span: Span, entries: readonly AttributeEntry[]): void {
-  const attributes = span.attributes;
-  for (const [key, value] of entries) {
-    if (attributes[key] === undefined) {
-      span.setAttribute(key, value as string);
-    }
   }
 }

@@ -1,6 +1,11 @@
 import type { DiagLogger } from '@opentelemetry/api';
 import { context, DiagLogLevel, diag } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { beginInvocation, ProvenanceSpanProcessor, setInvocation } from '../src/index.js';
 import { COMPACT_EXPECTED, COUNT_KEY, IDENTITY, tracing } from './support.js';
@@ -46,6 +51,25 @@ describe('ProvenanceSpanProcessor', () => {
 
     expect(exporter.getFinishedSpans()[0]?.attributes['service.version']).toBe('app-set');
     expect(exporter.getFinishedSpans()[0]?.attributes['service.name']).toBe('checkout');
+  });
+
+  it('counts copied attributes toward the attribute count limit', () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new TracerProvider({
+      resource: resourceFromAttributes(IDENTITY),
+      spanLimits: { attributeCountLimit: 6 },
+      spanProcessors: [new ProvenanceSpanProcessor(), new SimpleSpanProcessor({ exporter })],
+    });
+
+    const span = provider.getTracer('test').startSpan('work');
+    span.setAttribute('app.first', 1);
+    span.setAttribute('app.second', 2);
+    span.end();
+
+    const [finished] = exporter.getFinishedSpans();
+    expect(Object.keys(finished?.attributes ?? {})).toHaveLength(6);
+    expect(finished?.attributes['app.first']).toBe(1);
+    expect(finished?.droppedAttributesCount).toBe(1);
   });
 
   it('copies nothing with the none preset', () => {
@@ -117,13 +141,8 @@ describe('ProvenanceSpanProcessor', () => {
   it('does not throw when the span is broken', () => {
     const messages = captureDiag();
     const processor = new ProvenanceSpanProcessor();
-    const broken = {
-      resource: resourceFromAttributes(IDENTITY),
-      attributes: {},
-      setAttribute() {
-        throw new Error('broken span');
-      },
-    };
+    // Writing to a frozen attribute map throws in strict code, as a broken span would.
+    const broken = { resource: resourceFromAttributes(IDENTITY), attributes: Object.freeze({}) };
 
     for (let i = 0; i < 3; i += 1) {
       expect(() => processor.onStart(broken as never, context.active())).not.toThrow();

@@ -1,6 +1,6 @@
 /**
- * Where one attribute's value comes from: a variable name, the first set one
- * of several, or a variable with a transformation. A variable that is unset
+ * The source of one attribute's value: a variable name, the first set one of
+ * several, a template of variables, or a variable with a transformation. A variable that is unset
  * or blank yields nothing, and so does a `template` with any of its variables
  * unset.
  */

@@ -33,7 +33,7 @@ export const CI_SYSTEMS: readonly CiSystem[] = [
       },
       [TASK_NAME]: 'GITHUB_JOB',
       [REVISION]: 'GITHUB_SHA',
-      // GITHUB_HEAD_REF is the source branch of a pull request; elsewhere it is blank.
+      // GITHUB_HEAD_REF is the source branch of a pull request and blank in other runs.
       [HEAD_NAME]: { firstOf: ['GITHUB_HEAD_REF', 'GITHUB_REF_NAME'] },
       [REPOSITORY_URL]: { template: '{GITHUB_SERVER_URL}/{GITHUB_REPOSITORY}' },
       [RUN_ATTEMPT]: 'GITHUB_RUN_ATTEMPT',
@@ -85,7 +85,7 @@ export const CI_SYSTEMS: readonly CiSystem[] = [
       [RUN_URL]: 'BUILD_URL',
       [TASK_NAME]: 'STAGE_NAME',
       [REVISION]: 'GIT_COMMIT',
-      // BRANCH_NAME exists in multibranch jobs; the Git plugin's GIT_BRANCH names the remote too.
+      // BRANCH_NAME exists only in multibranch jobs, and the Git plugin's GIT_BRANCH starts with the remote.
       [HEAD_NAME]: {
         firstOf: [
           'BRANCH_NAME',
@@ -162,7 +162,7 @@ export const CI_SYSTEMS: readonly CiSystem[] = [
       [RUN_URL]: 'BUILDKITE_BUILD_URL',
       [TASK_NAME]: { firstOf: ['BUILDKITE_LABEL', 'BUILDKITE_STEP_KEY'] },
       [TASK_RUN_ID]: 'BUILDKITE_JOB_ID',
-      // A build started without a commit has BUILDKITE_COMMIT=HEAD; git in the checkout knows better.
+      // A build started without a commit has BUILDKITE_COMMIT=HEAD, so git in the checkout supplies it.
       [REVISION]: { variable: 'BUILDKITE_COMMIT', ignore: ['HEAD'] },
       [HEAD_NAME]: { firstOf: ['BUILDKITE_BRANCH', 'BUILDKITE_TAG'] },
       [REPOSITORY_URL]: 'BUILDKITE_REPO',

@@ -51,7 +51,7 @@ export function mapCiAttributes(
 
 /**
  * Recognises the CI system from its marker variables and maps its variables
- * to attributes, then lays the `PROVENANCE_*` variables over them. Never throws.
+ * to attributes, then lays the `PROVENANCE_*` variables over them.
  */
 export function detectCi(env: Env, options: DetectCiOptions = {}): CiDetection {
   const system = recognizeCiSystem(env, options.systems);

@@ -15,7 +15,7 @@ const COLUMNS = [
   'source',
 ] as const;
 
-/** Formats a whois answer as an aligned text table with a summary line. */
+/** Formats a whois result as an aligned text table with a summary line. */
 export function formatWhoisTable(answer: WhoisAnswer): string {
   const rows = answer.candidates.map((candidate) =>
     COLUMNS.map((column) => String(candidate[column] ?? (column === 'to' ? 'open' : '-'))),

@@ -39,7 +39,7 @@ const GIT_QUERIES: Record<string, string[]> = {
 
 /**
  * Reads the requested version-control keys from the git checkout in `cwd`.
- * A key git cannot answer (no git, no checkout, detached HEAD, no `origin`)
+ * A key git cannot read (no git, no checkout, detached HEAD, no `origin`)
  * is absent. Never throws. The remote URL is returned raw, so the caller
  * must sanitise it.
  */

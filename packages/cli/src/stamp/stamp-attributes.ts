@@ -1,5 +1,10 @@
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
-import { ATTR_DEPLOYMENT_ID, mintDeploymentId, sanitizeAttributes } from '@otel-provenance/core';
+import {
+  ATTR_DEPLOYMENT_ID,
+  MAX_VALUE_LENGTH,
+  mintDeploymentId,
+  sanitizeAttributes,
+} from '@otel-provenance/core';
 import { detectCi } from '../ci/detect-ci.js';
 import { readVariable } from '../ci/read-variable.js';
 import { CliError, EXIT_FAILURE } from '../exit-codes.js';
@@ -28,7 +33,7 @@ async function readServiceIdentity(
     options.attributes[ATTR_SERVICE_NAME] ?? readVariable(io.env, 'OTEL_SERVICE_NAME');
   const explicitVersion = options.attributes[ATTR_SERVICE_VERSION];
   if (explicitName !== undefined && explicitVersion !== undefined) {
-    return {};
+    return { [ATTR_SERVICE_NAME]: explicitName, [ATTR_SERVICE_VERSION]: explicitVersion };
   }
 
   const identity = await readPackageIdentity(io.cwd);
@@ -82,7 +87,7 @@ export async function collectStampAttributes(
   const sanitized = sanitizeAttributes(merged);
   if (sanitized.truncated.length > 0) {
     warnings.push(
-      `provenance stamp: cut ${sanitized.truncated.length} value(s) to the length limit: ${sanitized.truncated.join(', ')}`,
+      `provenance stamp: cut ${sanitized.truncated.length} value(s) to ${MAX_VALUE_LENGTH} characters: ${sanitized.truncated.join(', ')}`,
     );
   }
   if (sanitized.dropped.length > 0) {

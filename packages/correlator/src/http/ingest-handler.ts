@@ -8,13 +8,15 @@ import type { LeaseStore } from '../store/lease-store.js';
 import type { Logger } from './log.js';
 import { BodyError, type BodyLimits, readBody } from './read-body.js';
 
-/** What the OTLP endpoints need besides the request. */
+/** Dependencies of the OTLP endpoints. */
 export interface IngestContext {
   store: LeaseStore;
   limits: BodyLimits;
   defaultReportIntervalMs: number;
   loadRanges: () => Promise<readonly NetworkRange[]>;
   log: Logger;
+  /** Store failures since the last successful write, so an outage is logged once. */
+  storeOutage: { failedWrites: number };
 }
 
 const MEDIA_TYPES: Readonly<Record<string, OtlpEncoding>> = {
@@ -30,8 +32,8 @@ const GRPC_UNAVAILABLE = 14;
 
 /**
  * Handles `POST /v1/{signal}`: reads, decodes and stores the request, and
- * acknowledges it only after the store's write resolved. Every rejection is
- * answered with the OTLP status code and a message, and logged with the peer.
+ * acknowledges it only after the store's write resolved. Every rejected
+ * request gets the OTLP status code and a message, and is logged with the peer.
  */
 export async function handleExport(
   request: IncomingMessage,
@@ -87,14 +89,9 @@ export async function handleExport(
     throw error;
   }
 
-  let extraction: ReturnType<typeof extractObservations>;
+  let decoded: ReturnType<typeof decodeRequest>;
   try {
-    const decoded = decodeRequest(body, signal, encoding);
-    extraction = extractObservations(decoded, {
-      reporter,
-      ranges: await context.loadRanges(),
-      defaultReportIntervalMs: context.defaultReportIntervalMs,
-    });
+    decoded = decodeRequest(body, signal, encoding);
   } catch (error) {
     if (error instanceof MalformedRequestError) {
       reject(400, GRPC_INVALID_ARGUMENT, error.message, body.length);
@@ -103,18 +100,37 @@ export async function handleExport(
     throw error;
   }
 
+  // Both the range lookup and the write need the store; either failing is retryable.
+  let extraction: ReturnType<typeof extractObservations>;
   try {
+    extraction = extractObservations(decoded, {
+      reporter,
+      ranges: await context.loadRanges(),
+      defaultReportIntervalMs: context.defaultReportIntervalMs,
+    });
     await context.store.write(extraction.observations);
   } catch (error) {
-    context.log({
-      level: 'error',
-      message: 'store write failed',
-      store: context.store.kind,
-      error: String(error),
-      peer: reporter.peer,
-    });
+    if (context.storeOutage.failedWrites === 0) {
+      context.log({
+        level: 'error',
+        message: 'store write failed',
+        store: context.store.kind,
+        error: String(error),
+        peer: reporter.peer,
+      });
+    }
+    context.storeOutage.failedWrites++;
     reject(503, GRPC_UNAVAILABLE, 'the timeline store is unavailable; retry later', body.length);
     return;
+  }
+  if (context.storeOutage.failedWrites > 0) {
+    context.log({
+      level: 'info',
+      message: 'store recovered',
+      store: context.store.kind,
+      failedWrites: context.storeOutage.failedWrites,
+    });
+    context.storeOutage.failedWrites = 0;
   }
 
   const rejection =

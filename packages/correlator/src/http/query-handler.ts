@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { toRangeJson } from '../leases/range-json.js';
 import { QueryError } from '../query/query-error.js';
 import type { TimelineQueries } from '../query/timeline-queries.js';
 
@@ -6,7 +7,7 @@ const MAX_QUERY_BODY_BYTES = 64 * 1024;
 
 /**
  * Handles the JSON query API under `/api/v1/`. Returns false when the path is
- * not part of it. Invalid arguments are answered with 400 and a message.
+ * not part of it. Invalid arguments get a 400 response with a message.
  */
 export async function handleQuery(
   request: IncomingMessage,
@@ -41,16 +42,21 @@ export async function handleQuery(
         return true;
       }
       case 'GET /api/v1/networks':
-        sendJson(response, 200, { ranges: await queries.listRanges() });
+        sendJson(response, 200, { ranges: (await queries.listRanges()).map(toRangeJson) });
         return true;
-      case 'GET /api/v1/networks/overlaps':
-        sendJson(response, 200, { overlaps: await queries.overlaps() });
+      case 'GET /api/v1/networks/overlaps': {
+        const overlaps = await queries.overlaps();
+        sendJson(response, 200, {
+          overlaps: overlaps.map(({ a, b }) => ({ a: toRangeJson(a), b: toRangeJson(b) })),
+        });
         return true;
+      }
       case 'POST /api/v1/networks': {
         const body = await readJsonBody(request);
         const { network, cidrs } = requireRangeBody(body);
         const fromMs = typeof body.from === 'string' ? parseTime(body.from, 'from') : now();
-        sendJson(response, 201, { ranges: await queries.addRanges(network, cidrs, fromMs) });
+        const ranges = await queries.addRanges(network, cidrs, fromMs);
+        sendJson(response, 201, { ranges: ranges.map(toRangeJson) });
         return true;
       }
       case 'POST /api/v1/networks/remove': {

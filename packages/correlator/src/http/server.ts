@@ -12,15 +12,15 @@ import { handleQuery, sendJson } from './query-handler.js';
 /** Options of `startCorrelator`. */
 export interface CorrelatorOptions {
   store: LeaseStore;
-  /** Default `127.0.0.1`: the receiver is reachable only from this machine unless told otherwise. */
+  /** Default `127.0.0.1`: the receiver is reachable only from this machine unless another host is set. */
   host?: string;
   /** Default 4318, the OTLP/HTTP port; 0 picks a free port. */
   port?: number;
   /** The bearer token every OTLP and query request must present; none when unset. */
   token?: string;
-  /** Default 4 MiB. */
+  /** Maximum request body size in bytes; default 4 MiB. */
   maxBodyBytes?: number;
-  /** Limit after gzip decompression; default 16 MiB. */
+  /** Maximum body size after gzip decompression, in bytes; default 16 MiB. */
   maxDecompressedBytes?: number;
   /** `entity.report.interval` assumed when an event has none, and the telemetry grace is twice it; default 60000. */
   defaultReportIntervalMs?: number;
@@ -77,6 +77,7 @@ export async function startCorrelator(options: CorrelatorOptions): Promise<Runni
     defaultReportIntervalMs: options.defaultReportIntervalMs ?? 60_000,
     loadRanges,
     log,
+    storeOutage: { failedWrites: 0 },
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {

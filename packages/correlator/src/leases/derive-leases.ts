@@ -13,9 +13,9 @@ interface OpenLease {
  * Builds the leases of one or more addresses from their stored claims, by
  * record time only, so the result does not depend on the order claims arrived.
  *
- * Entity leases open at the first `entity.state`, extend at each later state,
- * and close at an `entity.delete` or at the last state plus twice its report
- * interval; a state after that point opens a new lease. Telemetry leases span
+ * Entity leases open at the first `entity.state` and extend at each later
+ * state. They close at an `entity.delete`, or at the last state plus twice its
+ * report interval. A state after that point opens a new lease. Telemetry leases span
  * the first to the last record, and sightings closer than the grace merge.
  * A lease whose grace end is after `nowMs` and that was not deleted is open
  * (`toMs` null).

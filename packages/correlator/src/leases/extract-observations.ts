@@ -4,7 +4,7 @@ import { type NetworkRange, resolveNetworks } from './network-range.js';
 import { readEntityEvent } from './read-entity-event.js';
 import { readResourceIdentity } from './read-identity.js';
 
-/** What the receiver knows about a request besides its body. */
+/** Request metadata and settings that extraction needs besides the body. */
 export interface ExtractContext {
   reporter: Reporter;
   ranges: readonly NetworkRange[];

@@ -1,6 +1,6 @@
 import type { Lease } from './lease-types.js';
 
-/** The answer to "who had this address at this time", in the shape `provenance whois` prints. */
+/** The result of "who had this address at this time", in the shape `provenance whois` prints. */
 export interface WhoisAnswer {
   ip: string;
   network: string | null;
@@ -21,6 +21,16 @@ export interface WhoisCandidate {
   source: Lease['source'];
   networkResolution: Lease['networkResolution'];
   reportedBy: Lease['reporters'];
+}
+
+/** One lease as the leases listing returns it: a whois candidate with its address. */
+export interface LeaseRecord extends WhoisCandidate {
+  address: string;
+}
+
+/** Formats a lease for the leases listing. */
+export function toLeaseRecord(lease: Lease): LeaseRecord {
+  return { address: lease.address, ...toCandidate(lease) };
 }
 
 /** Returns true when the lease covers `atMs`; an open lease covers every time from its start. */
@@ -45,7 +55,7 @@ export function toCandidate(lease: Lease): WhoisCandidate {
 }
 
 /**
- * Keeps every lease that covers `atMs`. The answer is ambiguous when more than
+ * Keeps every lease that covers `atMs`. The result is ambiguous when more than
  * one asset or more than one network fits, or when a network came from
  * overlapping registered ranges.
  */

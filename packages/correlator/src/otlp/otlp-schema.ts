@@ -3,8 +3,9 @@ import protobuf from 'protobufjs';
 // The subset of the OTLP message definitions the correlator reads, written from
 // the field numbers in opentelemetry-proto v1 (common, resource, trace, logs,
 // metrics and the collector service messages). protobufjs skips every field
-// that is not listed here, so spans, logs and data points decode without their
-// bodies, ids or values. Field names are the lowerCamelCase OTLP/JSON names, so
+// that is not listed here, so records decode without their bodies, ids or
+// values. Only log records keep their attributes, because lifecycle events are
+// read from them; the timeline needs nothing else from spans and data points. Field names are the lowerCamelCase OTLP/JSON names, so
 // `toObject` output reads with the same code as a JSON body.
 
 const keyValues = (id: number) => ({ rule: 'repeated', type: 'KeyValue', id });
@@ -45,7 +46,7 @@ const descriptor = {
         },
         Resource: { fields: { attributes: keyValues(1) } },
 
-        Span: { fields: { startTimeUnixNano: fixed64(7), attributes: keyValues(9) } },
+        Span: { fields: { startTimeUnixNano: fixed64(7) } },
         ScopeSpans: { fields: { spans: { rule: 'repeated', type: 'Span', id: 2 } } },
         ResourceSpans: {
           fields: {
@@ -76,13 +77,11 @@ const descriptor = {
           fields: { resourceLogs: { rule: 'repeated', type: 'ResourceLogs', id: 1 } },
         },
 
-        // Every data point kind keeps its time in field 3; attributes move between kinds.
-        NumberDataPoint: { fields: { timeUnixNano: fixed64(3), attributes: keyValues(7) } },
-        HistogramDataPoint: { fields: { timeUnixNano: fixed64(3), attributes: keyValues(9) } },
-        ExponentialHistogramDataPoint: {
-          fields: { attributes: keyValues(1), timeUnixNano: fixed64(3) },
-        },
-        SummaryDataPoint: { fields: { timeUnixNano: fixed64(3), attributes: keyValues(7) } },
+        // Every data point kind keeps its time in field 3.
+        NumberDataPoint: { fields: { timeUnixNano: fixed64(3) } },
+        HistogramDataPoint: { fields: { timeUnixNano: fixed64(3) } },
+        ExponentialHistogramDataPoint: { fields: { timeUnixNano: fixed64(3) } },
+        SummaryDataPoint: { fields: { timeUnixNano: fixed64(3) } },
         Gauge: { fields: { dataPoints: { rule: 'repeated', type: 'NumberDataPoint', id: 1 } } },
         Sum: { fields: { dataPoints: { rule: 'repeated', type: 'NumberDataPoint', id: 1 } } },
         Histogram: {

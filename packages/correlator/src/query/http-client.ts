@@ -1,5 +1,4 @@
-import type { Lease } from '../leases/lease-types.js';
-import type { NetworkRange, RangeOverlap } from '../leases/network-range.js';
+import { parseRangeJson, type RangeJson } from '../leases/range-json.js';
 import type { WhoisAnswer } from '../leases/whois.js';
 import { QueryError } from './query-error.js';
 import type { LeasePage, TimelineQueries } from './timeline-queries.js';
@@ -14,7 +13,7 @@ export interface HttpClientOptions {
 }
 
 /**
- * Asks a running correlator through its JSON query API. A 400 answer becomes a
+ * Asks a running correlator through its JSON query API. A 400 response becomes a
  * `QueryError` with the server's message; any other failure throws an `Error`
  * naming the URL and status.
  */
@@ -63,14 +62,12 @@ export function createHttpTimelineClient(options: HttpClientOptions): TimelineQu
           params.set(key, String(value));
         }
       }
-      return call<{ leases: Lease[]; nextCursor: string | null }>(
-        'GET',
-        `/api/v1/leases?${params}`,
-      ) as Promise<LeasePage>;
+      return call<LeasePage>('GET', `/api/v1/leases?${params}`);
     },
     async addRanges(network, cidrs, fromMs) {
       const body = { network, cidrs, from: new Date(fromMs).toISOString() };
-      return (await call<{ ranges: NetworkRange[] }>('POST', '/api/v1/networks', body)).ranges;
+      const answer = await call<{ ranges: RangeJson[] }>('POST', '/api/v1/networks', body);
+      return answer.ranges.map(parseRangeJson);
     },
     async removeRanges(network, cidrs) {
       return (
@@ -78,11 +75,15 @@ export function createHttpTimelineClient(options: HttpClientOptions): TimelineQu
       ).removed;
     },
     async listRanges() {
-      return (await call<{ ranges: NetworkRange[] }>('GET', '/api/v1/networks')).ranges;
+      const answer = await call<{ ranges: RangeJson[] }>('GET', '/api/v1/networks');
+      return answer.ranges.map(parseRangeJson);
     },
     async overlaps() {
-      return (await call<{ overlaps: RangeOverlap[] }>('GET', '/api/v1/networks/overlaps'))
-        .overlaps;
+      const answer = await call<{ overlaps: { a: RangeJson; b: RangeJson }[] }>(
+        'GET',
+        '/api/v1/networks/overlaps',
+      );
+      return answer.overlaps.map(({ a, b }) => ({ a: parseRangeJson(a), b: parseRangeJson(b) }));
     },
   };
 }

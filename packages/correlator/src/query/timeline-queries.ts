@@ -1,15 +1,14 @@
 import { deriveLeases } from '../leases/derive-leases.js';
 import { normalizeAddress, parseCidr } from '../leases/ip-address.js';
-import type { Lease } from '../leases/lease-types.js';
 import { findOverlaps, type NetworkRange, type RangeOverlap } from '../leases/network-range.js';
-import { answerWhois, type WhoisAnswer } from '../leases/whois.js';
+import { answerWhois, type LeaseRecord, toLeaseRecord, type WhoisAnswer } from '../leases/whois.js';
 import type { LeaseStore } from '../store/lease-store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { QueryError } from './query-error.js';
 
 /** A page of leases and the cursor of the next page (`null` on the last page). */
 export interface LeasePage {
-  leases: Lease[];
+  leases: LeaseRecord[];
   nextCursor: string | null;
 }
 
@@ -32,7 +31,7 @@ export interface TimelineQueries {
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 
-/** Answers timeline queries from a store directly. Throws `QueryError` for invalid arguments. */
+/** Runs timeline queries directly against a store. Throws `QueryError` for invalid arguments. */
 export function createTimelineQueries(
   store: LeaseStore,
   now: () => number = Date.now,
@@ -53,7 +52,8 @@ export function createTimelineQueries(
       }
       if (ip !== undefined) {
         const claims = await store.readAddress(requireAddress(ip), network);
-        return { leases: deriveLeases(claims.events, claims.sightings, now()), nextCursor: null };
+        const leases = deriveLeases(claims.events, claims.sightings, now());
+        return { leases: leases.map(toLeaseRecord), nextCursor: null };
       }
       return pageLeases(store, { network, limit, cursor }, now());
     },
@@ -96,12 +96,12 @@ async function pageLeases(
 ): Promise<LeasePage> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const keys = await store.listKeys({ after, limit: query.limit, network: query.network });
-  const leases: Lease[] = [];
+  const leases: LeaseRecord[] = [];
   let last = after;
 
   for (const key of keys) {
     const claims = await store.readAddress(key.address, key.network);
-    leases.push(...deriveLeases(claims.events, claims.sightings, nowMs));
+    leases.push(...deriveLeases(claims.events, claims.sightings, nowMs).map(toLeaseRecord));
     last = key;
     if (leases.length >= query.limit) {
       break;

@@ -21,8 +21,8 @@ export interface PruneResult {
 }
 
 /**
- * Where the correlator keeps its timeline. Every method is async so that a
- * networked store fits the same interface; every method rejects with the
+ * The correlator's timeline storage. Every method is async so that a
+ * networked store fits the same interface. Every method rejects with the
  * store's own error when the store fails.
  */
 export interface LeaseStore {

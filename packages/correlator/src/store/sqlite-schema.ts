@@ -23,6 +23,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     UNIQUE (network, address, service_name, service_version, deployment_id, instance_id,
             kind, time_ms, interval_ms, peer, credential)
   );
+  CREATE INDEX entity_events_by_address ON entity_events (address, network);
   CREATE INDEX entity_events_by_time ON entity_events (time_ms);
 
   CREATE TABLE telemetry_sightings (

@@ -16,7 +16,7 @@ function text(key: string, value: string): KeyValue {
   return { key, value: { stringValue: value } };
 }
 
-/** The resource attributes an instrumented asset reports. */
+/** Builds the resource attributes an instrumented asset reports. */
 export function resourceOf(asset: TestAsset): { attributes: KeyValue[] } {
   const attributes = [
     text('service.name', asset.serviceName),
@@ -36,7 +36,7 @@ export function nanos(ms: number): string {
   return (BigInt(ms) * 1_000_000n).toString();
 }
 
-/** An `entity.state` or `entity.delete` log record for `asset` at `timeMs`. */
+/** Builds an `entity.state` or `entity.delete` log record for `asset` at `timeMs`. */
 export function entityEvent(
   kind: 'state' | 'delete',
   asset: TestAsset,
@@ -55,7 +55,7 @@ export function entityEvent(
   };
 }
 
-/** An ExportLogsServiceRequest with `records` on the resource of `asset`. */
+/** Builds an ExportLogsServiceRequest with `records` on the resource of `asset`. */
 export function logsRequest(asset: TestAsset, records: unknown[]) {
   return {
     resourceLogs: [
@@ -64,7 +64,7 @@ export function logsRequest(asset: TestAsset, records: unknown[]) {
   };
 }
 
-/** An ExportTraceServiceRequest with one span per start time on the resource of `asset`. */
+/** Builds an ExportTraceServiceRequest with one span per start time on the resource of `asset`. */
 export function tracesRequest(asset: TestAsset, startTimesMs: number[]) {
   const spans = startTimesMs.map((ms, index) => ({
     traceId: '5b8efff798038103d269b633813fc60c',

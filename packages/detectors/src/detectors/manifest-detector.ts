@@ -10,7 +10,7 @@ import { envValue } from '../env-value.js';
 import { readTextFileSync } from '../io/read-file.js';
 import { warnOnce } from '../warn-once.js';
 
-/** The manifest's attributes, or none when there is no valid manifest. */
+/** Loads the manifest's attributes once per context, or none when there is no valid manifest. */
 export function loadManifest(context: DetectionContext): OtelAttributes {
   return context.memo('manifest', () => readManifestAttributes(context));
 }
@@ -66,7 +66,7 @@ function readManifestAttributes(context: DetectionContext): OtelAttributes {
 /**
  * Detects the identity stamped in CI: the manifest at `PROVENANCE_MANIFEST`,
  * else `provenance.json` in the working directory, else in
- * `$LAMBDA_TASK_ROOT`. A missing file at a default place is silent; a named
+ * `$LAMBDA_TASK_ROOT`. A missing file at a default place is silent. A named
  * file that is missing, or any malformed or invalid file, is one `diag.warn`
  * naming the path and the problem, and detection goes on without it. Reads
  * synchronously because the manifest's keys are known only after reading.

@@ -73,12 +73,13 @@ function podNetwork(facts: KubernetesFacts) {
 }
 
 /**
- * Detects where the asset sits on the network: `host.ip` (the interfaces'
- * own addresses), and in a pod `k8s.pod.ip`, `provenance.dns.name` and
- * `provenance.host_network`; `provenance.network.id` and `.kind` from
- * `PROVENANCE_NETWORK_ID` and `PROVENANCE_NETWORK_KIND` (`custom` when the
- * kind is unset or invalid), else in a pod from `k8s.cluster.name` with the
- * kind `k8s.cluster`. Makes no network request. Never rejects.
+ * Detects where the asset sits on the network. `host.ip` lists the
+ * interfaces' own addresses, and in a pod `k8s.pod.ip`, `provenance.dns.name`
+ * and `provenance.host_network` describe the pod's address. The network id
+ * and kind come from `PROVENANCE_NETWORK_ID` and `PROVENANCE_NETWORK_KIND`
+ * (`custom` when the kind is unset or invalid), else in a pod from
+ * `k8s.cluster.name` with the kind `k8s.cluster`. Makes no network request.
+ * Never rejects.
  */
 export function networkDetector(
   options: NetworkDetectorOptions = {},

@@ -37,9 +37,9 @@ function defaultWorkerId(): number | undefined {
 
 async function instanceId(context: DetectionContext, workerId: number | undefined) {
   const fromEnv = resourceAttributesFromEnv(context);
-  const given = fromEnv[ATTR_SERVICE_INSTANCE_ID];
-  if (given !== undefined) {
-    return given;
+  const configured = fromEnv[ATTR_SERVICE_INSTANCE_ID];
+  if (configured !== undefined) {
+    return configured;
   }
 
   // Names given in OTEL_RESOURCE_ATTRIBUTES win on the resource, so they
@@ -60,12 +60,12 @@ async function instanceId(context: DetectionContext, workerId: number | undefine
 }
 
 /**
- * Detects `service.instance.id`, one value per process: the value in
- * `OTEL_RESOURCE_ATTRIBUTES` when there is one (the OpenTelemetry Operator
- * injects it); in a pod whose namespace, pod and container names are known,
+ * Detects `service.instance.id`, one value per process. A value in
+ * `OTEL_RESOURCE_ATTRIBUTES` is kept (the OpenTelemetry Operator injects one).
+ * In a pod whose namespace, pod and container names are known, the value is
  * the semantic conventions' UUIDv5 of `<namespace>.<pod>.<container>`, with
- * `.<worker id>` appended in a Node cluster worker; otherwise a random UUID
- * made once per process. Never rejects.
+ * `.<worker id>` appended in a Node cluster worker. Elsewhere it is a random
+ * UUID made once per process. Never rejects.
  */
 export function serviceInstanceDetector(
   options: ServiceInstanceDetectorOptions = {},

@@ -8,7 +8,7 @@ import { warnOnce } from '../warn-once.js';
 import { withinBudget } from '../within-budget.js';
 import * as names from './downward-variables.js';
 
-/** What a pod can learn about itself without calling the API server. */
+/** Facts a pod can learn about itself without calling the API server. */
 export interface KubernetesFacts {
   inPod: boolean;
   namespace?: string;

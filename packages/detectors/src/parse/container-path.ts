@@ -1,17 +1,17 @@
-// Rules that tell a container runtime's cgroup or bind-mount path apart from a
-// path that merely contains something hex-looking. Shared by the cgroup and
-// mountinfo parsers, which differ only in how they find the paths.
+// Rules that tell a container runtime's cgroup path apart from a path that
+// merely contains something hex-looking. The cgroup parser applies them to
+// each line's path.
 
 const HEX_ID = /^[0-9a-f]{64}$/;
 
 // A systemd scope or cgroupfs directory named after the runtime and the id:
 // `docker-<id>.scope`, `crio-<id>.scope`, `cri-containerd-<id>.scope` and
-// `libpod-<id>.scope`. `libpod-conmon-<id>.scope` holds Podman's monitor
+// `libpod-<id>.scope`. `libpod-conmon-<id>.scope` contains Podman's monitor
 // process, not the container, and does not match.
 const RUNTIME_SCOPE = /^(?:docker|crio|cri-containerd|libpod)-([0-9a-f]{64})(?:\.scope)?$/;
 
 // The form containerd and CRI-O write under the systemd cgroup driver when the
-// process sees the host's hierarchy: `<pod slice>:cri-containerd:<id>`.
+// process's cgroup namespace is the host's: `<pod slice>:cri-containerd:<id>`.
 const SYSTEMD_DRIVER_TRIPLE = /^[^:]*:(?:cri-containerd|crio|docker):([0-9a-f]{64})$/;
 
 // `pod<uid>` (cgroupfs driver) or `kubepods-<qos>-pod<uid with underscores>.slice`
@@ -23,7 +23,7 @@ function underKubepods(segments: string[], index: number): boolean {
   return segments.slice(0, index).some((segment) => segment.includes('kubepods'));
 }
 
-/** What one cgroup path says about the container and pod the process runs in. */
+/** The container and pod that one cgroup path names. */
 export interface CgroupPathFacts {
   containerId?: string;
   podUid?: string;

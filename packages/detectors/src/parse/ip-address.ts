@@ -1,40 +1,52 @@
-import { isIP } from 'node:net';
+// IP address parsing without `node:net`: its `isIP` compiles a large IPv6
+// regular expression on first use, which costs milliseconds at startup.
 
-/**
- * Normalises an IP address: an IPv4 address as given, an IPv6 address in the
- * RFC 5952 text form (lower case, no leading zeros, the longest run of two or
- * more zero groups shortened to `::`, IPv4-mapped addresses in dotted form),
- * a zone id (`%eth0`) removed. Returns `undefined` for anything that is not
- * an address.
- */
-export function normalizeIp(raw: string): string | undefined {
-  const text = raw.trim().replace(/%[^%]+$/, '');
-  const version = isIP(text);
-  if (version === 4) {
-    return text;
-  }
-  if (version !== 6) {
+const IPV4_OCTET = /^(?:0|[1-9]\d{0,2})$/;
+const IPV6_GROUP = /^[0-9a-fA-F]{1,4}$/;
+
+function parseIpv4(text: string): number[] | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4 || !parts.every((part) => IPV4_OCTET.test(part))) {
     return undefined;
   }
-  return formatIpv6(expandIpv6(text));
+  const octets = parts.map(Number);
+  return octets.every((octet) => octet <= 255) ? octets : undefined;
 }
 
-// Returns the eight 16-bit groups of a valid IPv6 address.
-function expandIpv6(text: string): number[] {
-  let body = text.toLowerCase();
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(body);
-  if (dotted) {
-    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
-    body = `${body.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+function parseGroups(text: string, allowDotted: boolean): number[] | undefined {
+  if (text === '') return [];
+  const parts = text.split(':');
+  const groups: number[] = [];
+  for (const [index, part] of parts.entries()) {
+    if (allowDotted && index === parts.length - 1 && part.includes('.')) {
+      const octets = parseIpv4(part);
+      if (octets === undefined) return undefined;
+      groups.push((octets[0]! << 8) | octets[1]!, (octets[2]! << 8) | octets[3]!);
+    } else if (IPV6_GROUP.test(part)) {
+      groups.push(Number.parseInt(part, 16));
+    } else {
+      return undefined;
+    }
+  }
+  return groups;
+}
+
+// Returns the eight 16-bit groups of an IPv6 address, or `undefined`.
+function parseIpv6(text: string): number[] | undefined {
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+
+  if (halves.length === 1) {
+    const groups = parseGroups(text, true);
+    return groups?.length === 8 ? groups : undefined;
   }
 
-  const [head, tail] = body.split('::') as [string, string | undefined];
-  const headGroups = head === '' ? [] : head.split(':');
-  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
-  const zeros = Array(8 - headGroups.length - tailGroups.length).fill('0');
-  return [...headGroups, ...(tail === undefined ? [] : zeros), ...tailGroups].map((group) =>
-    Number.parseInt(group, 16),
-  );
+  const head = parseGroups(halves[0]!, false);
+  const tail = parseGroups(halves[1]!, true);
+  if (head === undefined || tail === undefined || head.length + tail.length > 7) {
+    return undefined;
+  }
+  return [...head, ...Array(8 - head.length - tail.length).fill(0), ...tail];
 }
 
 function formatIpv6(groups: number[]): string {
@@ -44,6 +56,7 @@ function formatIpv6(groups: number[]): string {
     return `::ffff:${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
   }
 
+  // The maximum run of two or more zero groups, the first on a tie.
   let bestStart = -1;
   let bestLength = 1;
   for (let start = 0; start < 8; start += 1) {
@@ -59,9 +72,24 @@ function formatIpv6(groups: number[]): string {
   if (bestStart < 0) {
     return hex.join(':');
   }
-  const head = hex.slice(0, bestStart).join(':');
-  const tail = hex.slice(bestStart + bestLength).join(':');
-  return `${head}::${tail}`;
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+}
+
+/**
+ * Normalises an IP address and removes a zone id (`%eth0`). An IPv4 address
+ * stays in dotted decimal, and leading zeros are rejected because they are
+ * ambiguous. An IPv6 address takes the RFC 5952 text form: lower case, no
+ * leading zeros, the longest run of two or more zero groups shortened to
+ * `::`, IPv4-mapped addresses in dotted form. Returns `undefined` for anything
+ * that is not an address.
+ */
+export function normalizeIp(raw: string): string | undefined {
+  const text = raw.trim().replace(/%[^%]+$/, '');
+  if (!text.includes(':')) {
+    return parseIpv4(text)?.join('.');
+  }
+  const groups = parseIpv6(text);
+  return groups === undefined ? undefined : formatIpv6(groups);
 }
 
 /**

@@ -1,4 +1,4 @@
-/** What the bind mounts in `/proc/self/mountinfo` say about the container and pod. */
+/** The container and pod that the bind mounts in `/proc/self/mountinfo` reveal. */
 export interface MountinfoFacts {
   containerId?: string;
   podUid?: string;
