@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { CliError, EXIT_FAILURE } from './exit-codes.js';
+import { CliError, EXIT_FAILURE, EXIT_UNREADABLE } from './exit-codes.js';
 import type { CommandIo } from './io.js';
 import type { CorrelatorModule } from './load-correlator.js';
 import { DEFAULT_DB_FILE } from './query-target.js';
@@ -12,8 +12,9 @@ type Logger = ReturnType<Correlator['jsonLineLogger']>;
  * Opens the store `provenance serve` writes to: `--postgres URL`, else
  * `--db FILE`, else `PROVENANCE_POSTGRES_URL`, else ./provenance.db. Warns
  * when the `--postgres` URL carries a password, which other users can read in
- * the process list. Throws a `CliError` (exit 1) naming the store when it
- * cannot be opened; the message never contains the password.
+ * the process list. Throws a `CliError` naming the store when it cannot be
+ * opened: exit 1 for PostgreSQL, whose message never contains the password,
+ * and exit 3 for a database file.
  */
 export async function openServeStore(
   correlator: Correlator,
@@ -46,6 +47,14 @@ export async function openServeStore(
   }
 
   const path = resolve(io.cwd, flags.db ?? DEFAULT_DB_FILE);
-  const store = await correlator.openSqliteStore({ path });
-  return { store, description: `database ${path}` };
+  try {
+    const store = await correlator.openSqliteStore({ path });
+    return { store, description: `database ${path}` };
+  } catch (error) {
+    throw new CliError(
+      `provenance serve: cannot open the database ${path}: ${(error as Error).message}`,
+      EXIT_UNREADABLE,
+      'DB_UNREADABLE',
+    );
+  }
 }

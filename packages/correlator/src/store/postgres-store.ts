@@ -40,15 +40,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
   });
   // A connection that breaks while idle (the server restarted) is dropped
-  // from the pool; the next query opens a new one. Without a listener the
+  // from the pool, and the next query opens a new one. Without a listener the
   // pool's 'error' event would end the process.
-  pool.on('error', () => {});
+  pool.on('error', ignoreError);
 
   try {
     const client = await pool.connect();
+    client.on('error', ignoreError);
     try {
       await migratePostgres(client);
     } finally {
+      client.off('error', ignoreError);
       client.release();
     }
   } catch (error) {
@@ -76,14 +78,17 @@ class PostgresStore implements LeaseStore {
   async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.#pool.connect();
+      client.on('error', ignoreError);
       try {
         await client.query('BEGIN; SET LOCAL synchronous_commit TO on');
         const result = await work(client);
         await client.query('COMMIT');
+        client.off('error', ignoreError);
         client.release();
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
+        client.off('error', ignoreError);
         client.release(true);
         if (!isRetryableTransactionError(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) {
           throw error;
@@ -221,6 +226,11 @@ class PostgresStore implements LeaseStore {
     }
   }
 }
+
+// A connection that breaks between two queries of a transaction emits 'error'
+// on its client, and an 'error' event without a listener ends the process. The
+// next query on that client rejects, and the transaction reports that error.
+function ignoreError(): void {}
 
 // PostgreSQL prints IPv4-mapped IPv6 addresses in dotted form; the rest of the
 // correlator uses the WHATWG URL form that `normalizeAddress` returns.
