@@ -109,17 +109,20 @@ class PostgresStore implements LeaseStore {
     const filter =
       network === undefined ? 'address = $1::inet' : 'address = $1::inet AND network = $2';
     const params = network === undefined ? [address] : [address, network];
-    const events = await this.#pool.query<EventRow>(
-      `SELECT ${OWNER_COLUMNS}, kind, ${msFromTime('at')} AS time_ms, interval_ms::float8 AS interval_ms
+    // Two connections at once, so a whois waits for one round trip instead of two.
+    const [events, sightings] = await Promise.all([
+      this.#pool.query<EventRow>(
+        `SELECT ${OWNER_COLUMNS}, kind, ${msFromTime('at')} AS time_ms, interval_ms::float8 AS interval_ms
        FROM entity_events WHERE ${filter} ORDER BY id`,
-      params,
-    );
-    const sightings = await this.#pool.query<SightingRow>(
-      `SELECT ${OWNER_COLUMNS}, id::float8 AS id, ${msFromTime('lower(seen)')} AS first_ms,
+        params,
+      ),
+      this.#pool.query<SightingRow>(
+        `SELECT ${OWNER_COLUMNS}, id::float8 AS id, ${msFromTime('lower(seen)')} AS first_ms,
          ${msFromTime('upper(seen)')} AS last_ms, grace_ms::float8 AS grace_ms
        FROM telemetry_sightings WHERE ${filter} ORDER BY id`,
-      params,
-    );
+        params,
+      ),
+    ]);
     return {
       events: events.rows.map((row) => eventFromRow(withCanonicalAddress(row))),
       sightings: sightings.rows.map((row) => sightingFromRow(withCanonicalAddress(row))),
