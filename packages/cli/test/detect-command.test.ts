@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseCgroup, parseMountinfo } from '@otel-provenance/detectors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIo } from '../src/io.js';
 import { main } from '../src/main.js';
@@ -85,6 +87,18 @@ describe('provenance detect', () => {
 
     expect(code).toBe(2);
     expect(output.stderr).toContain(message);
+  });
+
+  it("reports what the parsers find in this machine's /proc", async () => {
+    const cgroup = parseCgroup(readFileSync('/proc/self/cgroup', 'utf8'));
+    const mountinfo = parseMountinfo(readFileSync('/proc/self/mountinfo', 'utf8'));
+    const { io, output } = bufferedIo({}, tmpdir());
+
+    const code = await main(['detect', '--no-network'], io);
+
+    expect(code).toBe(0);
+    const report = JSON.parse(output.stdout);
+    expect(report.attributes['container.id']).toBe(cgroup.containerId ?? mountinfo.containerId);
   });
 
   it('prints its help with exit status 0', async () => {

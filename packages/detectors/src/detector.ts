@@ -29,7 +29,7 @@ function toOtelValue(value: Attributes[string]): AttributeValue {
  * Cleans attributes through the core value hygiene (no empty strings, no
  * control characters, bounded length, credentials removed from URLs). A value
  * cut to the length bound is reported once per process, because detection
- * runs once per signal; a dropped value is a debug line.
+ * runs once per signal. A dropped value is a debug line.
  */
 export function immediateAttributes(name: string, input: Record<string, unknown>): OtelAttributes {
   const clean = sanitizeAttributes(input);

@@ -23,7 +23,11 @@ describe('manifestDetector', () => {
 
     const attributes = await settleDetector(manifestDetector({ root, cwd: '/srv/app', env: {} }));
 
-    expect(attributes).toEqual({ 'deployment.id': DEPLOYMENT_ID, 'service.version': '1.4.2' });
+    expect(attributes).toEqual({
+      'deployment.id': DEPLOYMENT_ID,
+      'provenance.deployment.id.source': 'manifest',
+      'service.version': '1.4.2',
+    });
   });
 
   it('prefers the PROVENANCE_MANIFEST path', async () => {

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { settleDetector } from '../src/detector.js';
 import { serviceInstanceDetector } from '../src/detectors/service-instance-detector.js';
@@ -112,5 +113,20 @@ describe('serviceInstanceDetector', () => {
       '1': uuidV5('payments.ledger-api-0.app.1', K8S_NAMESPACE),
       '2': uuidV5('payments.ledger-api-0.app.2', K8S_NAMESPACE),
     });
+  });
+
+  it('shares the random UUID between the ESM and CommonJS builds', async () => {
+    const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+    const commonJs = createRequire(import.meta.url)(`${dist}index.cjs`);
+    const esm = await import(pathToFileURL(`${dist}index.mjs`).href);
+
+    const fromCommonJs = await settleDetector(
+      commonJs.serviceInstanceDetector({ env: {}, root: dist }),
+    );
+    const fromEsm = await settleDetector(esm.serviceInstanceDetector({ env: {}, root: dist }));
+    const fromSource = await instanceId({ env: {}, root: dist });
+
+    expect(fromCommonJs['service.instance.id']).toBe(fromSource);
+    expect(fromEsm['service.instance.id']).toBe(fromSource);
   });
 });

@@ -1,5 +1,10 @@
 import { isAbsolute, join } from 'node:path';
-import { MANIFEST_FILE_NAME, validateManifest } from '@otel-provenance/core';
+import {
+  ATTR_DEPLOYMENT_ID,
+  ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE,
+  MANIFEST_FILE_NAME,
+  validateManifest,
+} from '@otel-provenance/core';
 import {
   type ContextOptions,
   createDetectionContext,
@@ -58,7 +63,11 @@ function readManifestAttributes(context: DetectionContext): OtelAttributes {
       warnOnce(`provenance: manifest ${path} is invalid and ignored: ${result.errors.join('; ')}`);
       return {};
     }
-    return immediateAttributes('manifest', result.manifest.attributes);
+    const attributes: Record<string, unknown> = { ...result.manifest.attributes };
+    if (attributes[ATTR_DEPLOYMENT_ID] !== undefined) {
+      attributes[ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE] ??= 'manifest';
+    }
+    return immediateAttributes('manifest', attributes);
   }
   return {};
 }
@@ -66,7 +75,8 @@ function readManifestAttributes(context: DetectionContext): OtelAttributes {
 /**
  * Detects the identity stamped in CI: the manifest at `PROVENANCE_MANIFEST`,
  * else `provenance.json` in the working directory, else in
- * `$LAMBDA_TASK_ROOT`. A missing file at a default place is silent. A named
+ * `$LAMBDA_TASK_ROOT`, adding `provenance.deployment.id.source` = `manifest`
+ * when it gives `deployment.id`. A missing file at a default place is silent. A named
  * file that is missing, or any malformed or invalid file, is one `diag.warn`
  * naming the path and the problem, and detection goes on without it. Reads
  * synchronously because the manifest's keys are known only after reading.

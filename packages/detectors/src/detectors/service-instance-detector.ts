@@ -22,13 +22,17 @@ export interface ServiceInstanceDetectorOptions extends ContextOptions {
   workerId?: number;
 }
 
-// One random id per process, made on first use, so every signal and every
-// detector set in this process reports the same instance.
-let processInstanceId: string | undefined;
+// One random id per process, made on first use and kept under a global
+// symbol. Every signal and every detector set then report one instance, even
+// when an application loads both the ES module and the CommonJS build.
+const INSTANCE_ID_KEY = Symbol.for('@otel-provenance/detectors:service.instance.id');
 
 function randomInstanceId(): string {
-  processInstanceId ??= randomUUID();
-  return processInstanceId;
+  const store = globalThis as unknown as Record<symbol, unknown>;
+  if (typeof store[INSTANCE_ID_KEY] !== 'string') {
+    store[INSTANCE_ID_KEY] = randomUUID();
+  }
+  return store[INSTANCE_ID_KEY] as string;
 }
 
 function defaultWorkerId(): number | undefined {
