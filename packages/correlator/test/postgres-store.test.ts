@@ -5,6 +5,7 @@ import type { EntityEvent, TelemetrySighting } from '../src/leases/lease-types.j
 import { firstSchemaName } from '../src/store/postgres-migrate.js';
 import { POSTGRES_MIGRATIONS } from '../src/store/postgres-schema.js';
 import { openPostgresStore } from '../src/store/postgres-store.js';
+import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { makeTempDir } from './support/harness.js';
 import { postgresUrlFor } from './support/store-factories.js';
 
@@ -181,6 +182,34 @@ describe('PostgreSQL store with concurrent writers', () => {
       T0 + MIN,
       T0 + 2 * MIN,
     ]);
+  });
+
+  it('merges sightings of one owner within one write like SQLite', async () => {
+    const other = { ...OWNER.asset, instanceId: 'i-2' };
+    const write = {
+      events: [],
+      sightings: [
+        sighting(T0, T0 + MIN),
+        { ...sighting(T0, T0), asset: other },
+        sighting(T0 + 2 * MIN, T0 + 3 * MIN),
+        sighting(T0 + 30 * MIN, T0 + 31 * MIN),
+        { ...sighting(T0 + MIN, T0 + 2 * MIN), graceMs: 5 * MIN },
+      ],
+    };
+    const postgres = await openPostgresStore({ connectionString: postgresUrlFor(dir) });
+    const sqlite = await openSqliteStore({ path: `${dir}/timeline.db` });
+    await postgres.write(write);
+    await sqlite.write(write);
+
+    const byTime = (a: TelemetrySighting, b: TelemetrySighting) =>
+      a.firstMs - b.firstMs || a.lastMs - b.lastMs;
+    const stored = (await postgres.readAddress(OWNER.address)).sightings.sort(byTime);
+    const expected = (await sqlite.readAddress(OWNER.address)).sightings.sort(byTime);
+    await postgres.close();
+    await sqlite.close();
+
+    expect(stored).toHaveLength(3);
+    expect(stored).toEqual(expected);
   });
 
   it('returns IPv4-mapped IPv6 addresses in canonical form', async () => {

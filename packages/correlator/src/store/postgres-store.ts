@@ -5,7 +5,8 @@ import type { NetworkRange } from '../leases/network-range.js';
 import type { AddressClaims, LeaseKeyCursor, LeaseStore, PruneResult } from './lease-store.js';
 import { describePostgresUrl, isRetryableTransactionError } from './postgres-connection.js';
 import { migratePostgres } from './postgres-migrate.js';
-import { msFromTime, timeFromMs, writeObservations } from './postgres-write.js';
+import { msFromTime, timeFromMs } from './postgres-time.js';
+import { writeObservations } from './postgres-write.js';
 import { type EventRow, eventFromRow, type SightingRow, sightingFromRow } from './sqlite-rows.js';
 
 /** Options of the shared PostgreSQL store. */

@@ -1,17 +1,9 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { EntityEvent, Observations, TelemetrySighting } from '../leases/lease-types.js';
+import { mergeSightings } from './postgres-sightings.js';
+import { timeFromMs } from './postgres-time.js';
 import { ownerColumns } from './sqlite-rows.js';
-
-/** SQL that turns a parameter in milliseconds since the epoch into a `timestamptz`. */
-export function timeFromMs(parameter: string): string {
-  return `to_timestamp(${parameter}::float8 / 1000)`;
-}
-
-/** SQL that turns a `timestamptz` expression into milliseconds since the epoch. */
-export function msFromTime(expression: string): string {
-  return `round(extract(epoch FROM ${expression}) * 1000)::float8`;
-}
 
 const LOCK_KEYS = `INSERT INTO address_keys (network, address)
   SELECT * FROM unnest($1::text[], $2::inet[])
@@ -26,27 +18,6 @@ const INSERT_EVENTS = `INSERT INTO entity_events (claim_digest, network, address
     AS e(digest, network, address, resolution, service_name, service_version, deployment_id,
       instance_id, kind, time_ms, interval_ms, peer, credential)
   ON CONFLICT (claim_digest) DO NOTHING`;
-
-// Deletes the sightings of the same owner that lie within the grace of the new
-// one and inserts their union. The grace of the latest sighting wins, the new
-// one on a tie, as in the SQLite store.
-const MERGE_SIGHTING = `WITH touching AS (
-    DELETE FROM telemetry_sightings
-    WHERE address = $2::inet AND network = $1 AND instance_id = $7 AND service_name = $4
-      AND service_version = $5 AND deployment_id = $6 AND peer = $8 AND credential = $9
-      AND lower(seen) <= ${timeFromMs('($11::float8 + $12::float8)')}
-      AND upper(seen) + grace_ms * interval '1 millisecond' >= ${timeFromMs('$10')}
-    RETURNING lower(seen) AS first_at, upper(seen) AS last_at, grace_ms, 0 AS is_new
-  ), candidates AS (
-    SELECT first_at, last_at, grace_ms, is_new FROM touching
-    UNION ALL
-    SELECT ${timeFromMs('$10')}, ${timeFromMs('$11')}, $12::bigint, 1
-  )
-  INSERT INTO telemetry_sightings (network, address, network_resolution, service_name,
-    service_version, deployment_id, instance_id, seen, grace_ms, peer, credential)
-  SELECT $1, $2::inet, $3, $4, $5, $6, $7, tstzrange(min(first_at), max(last_at), '[]'),
-    (SELECT grace_ms FROM candidates ORDER BY last_at DESC, is_new DESC LIMIT 1), $8, $9
-  FROM candidates`;
 
 /**
  * Writes one request's observations inside the caller's transaction. It first
@@ -67,8 +38,8 @@ export async function writeObservations(
   if (observations.events.length > 0) {
     await client.query(INSERT_EVENTS, eventColumns(observations.events));
   }
-  for (const sighting of observations.sightings) {
-    await client.query(MERGE_SIGHTING, sightingParameters(sighting));
+  if (observations.sightings.length > 0) {
+    await mergeSightings(client, observations.sightings);
   }
 }
 
@@ -111,22 +82,4 @@ function eventColumns(events: readonly EntityEvent[]): unknown[][] {
     });
   }
   return columns;
-}
-
-function sightingParameters(sighting: TelemetrySighting): unknown[] {
-  const owner = ownerColumns(sighting);
-  return [
-    owner.network,
-    owner.address,
-    owner.network_resolution,
-    owner.service_name,
-    owner.service_version,
-    owner.deployment_id,
-    owner.instance_id,
-    owner.peer,
-    owner.credential,
-    sighting.firstMs,
-    sighting.lastMs,
-    sighting.graceMs,
-  ];
 }
