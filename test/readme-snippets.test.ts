@@ -1,28 +1,49 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-// Packages whose README has ```ts blocks. Add a package here when its README gains one.
-const PACKAGES = ['core'];
+const REPOSITORY = fileURLToPath(new URL('../', import.meta.url));
 
-async function snippetsOf(pkg: string): Promise<string[]> {
-  const readme = await readFile(
-    fileURLToPath(new URL(`../packages/${pkg}/README.md`, import.meta.url)),
-    'utf8',
-  );
+// Every README of the repository: the root, each package, each example and the benchmarks.
+async function readmeFolders(): Promise<string[]> {
+  const folders = ['.', 'benchmarks'];
+  for (const parent of ['packages', 'examples']) {
+    const entries = await readdir(join(REPOSITORY, parent), { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        folders.push(`${parent}/${entry.name}`);
+      }
+    }
+  }
+  const withReadme: string[] = [];
+  for (const folder of folders) {
+    if (existsSync(join(REPOSITORY, folder, 'README.md'))) {
+      withReadme.push(folder);
+    }
+  }
+  return withReadme;
+}
+
+const FOLDERS = await readmeFolders();
+
+async function snippetsOf(folder: string): Promise<string[]> {
+  const readme = await readFile(join(REPOSITORY, folder, 'README.md'), 'utf8');
   return [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
 }
 
-// Type-checks each ```ts block of a package README as an ES module inside that
-// package, so `@otel-provenance/<pkg>` resolves to its own built types.
+// Type-checks each ```ts block of a README as an ES module in that README's folder, so a
+// package's own name resolves to its built types and other packages resolve through the
+// workspace's node_modules. A README without ```ts blocks passes with nothing to check.
 describe('README snippets', () => {
-  it.each(PACKAGES)('type-check in packages/%s', async (pkg) => {
-    const packageDir = fileURLToPath(new URL(`../packages/${pkg}/`, import.meta.url));
-    const snippets = await snippetsOf(pkg);
-    expect(snippets.length).toBeGreaterThan(0);
-    const directory = await mkdtemp(join(packageDir, '.readme-check-'));
+  it.each(FOLDERS)('type-check in %s', async (folder) => {
+    const snippets = await snippetsOf(folder);
+    if (snippets.length === 0) {
+      return;
+    }
+    const directory = await mkdtemp(join(REPOSITORY, folder, '.readme-check-'));
     try {
       const files = await Promise.all(
         snippets.map(async (snippet, index) => {

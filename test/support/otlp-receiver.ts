@@ -20,7 +20,7 @@ export interface Received {
   values: number[];
 }
 
-/** `ok` answers every export; `stall` reads it and never answers, like a hung receiver. */
+/** `ok` accepts every export; `stall` reads it and never responds, like a hung receiver. */
 export type ReceiverMode = 'ok' | 'stall';
 
 /**

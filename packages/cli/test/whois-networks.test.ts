@@ -207,12 +207,59 @@ describe('provenance whois and networks', () => {
     expect(run.stderr).toContain(message);
   });
 
+  it('exits 1 naming the URL when no correlator runs there', async () => {
+    const store = await openSqliteStore({ path: join(dir, 'provenance.db') });
+    const running = await startCorrelator({ store, port: 0, retentionMs: 0, log: () => {} });
+    const url = running.url;
+    await running.close();
+    await store.close();
+
+    const run = await runCli(['whois', '10.0.0.7', '--url', url]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`GET ${url}/api/v1/whois`);
+    expect(run.stderr).toContain('check that the correlator runs there');
+  });
+
   it('exits 3 when the database file does not exist', async () => {
     const run = await runCli(['whois', '10.0.0.7', '--db', 'none.db'], { cwd: dir });
 
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('no database at');
     expect(existsSync(join(dir, 'none.db'))).toBe(false);
+  });
+});
+
+describe('provenance serve', () => {
+  it('exits 1 naming the address when the port is taken', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+    const store = await openSqliteStore({ path: join(dir, 'taken.db') });
+    const running = await startCorrelator({ store, port: 0, log: () => {} });
+    try {
+      const run = await runCli(
+        ['serve', '--db', 'serve.db', '--listen', `127.0.0.1:${running.port}`],
+        { cwd: dir },
+      );
+
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`cannot listen on 127.0.0.1:${running.port}`);
+    } finally {
+      await running.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 3 when the database cannot be opened', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+    try {
+      const run = await runCli(['serve', '--db', '.', '--listen', '127.0.0.1:0'], { cwd: dir });
+
+      expect(run.code).toBe(3);
+      expect(run.stderr).toContain('cannot open the database');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -94,6 +94,15 @@ describe('deriveLeases from entity events', () => {
     expect(leases[0]!.toMs).toBe(T0 + 2 * MIN);
   });
 
+  it('opens a new lease for a state exactly at the grace end', () => {
+    const leases = deriveLeases([event('state', T0), event('state', T0 + 2 * MIN)], [], NOW);
+
+    expect(leases.map((lease) => [lease.fromMs, lease.toMs])).toEqual([
+      [T0, T0 + 2 * MIN],
+      [T0 + 2 * MIN, T0 + 4 * MIN],
+    ]);
+  });
+
   it('ignores a delete that arrives with no lease open', () => {
     const leases = deriveLeases([event('delete', T0)], [], NOW);
 

@@ -61,6 +61,7 @@ describe.each(STORE_FACTORIES)('durability of the $name store', (factory) => {
 
     // Requests keep flowing while the process is killed; only acknowledged ones count.
     const acknowledged: string[] = [];
+    let senderDone = false;
     const sender = (async () => {
       for (let i = 0; i < 400; i++) {
         const ip = `10.50.${Math.floor(i / 250)}.${(i % 250) + 1}`;
@@ -74,8 +75,10 @@ describe.each(STORE_FACTORIES)('durability of the $name store', (factory) => {
           return;
         }
       }
-    })();
-    while (acknowledged.length < 40) {
+    })().finally(() => {
+      senderDone = true;
+    });
+    while (acknowledged.length < 40 && !senderDone) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await killHard(first.child);

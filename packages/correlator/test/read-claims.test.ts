@@ -1,5 +1,6 @@
-import type { OtlpRecord } from '@otel-provenance/core';
+import type { OtlpRecord, OtlpRequest } from '@otel-provenance/core';
 import { describe, expect, it } from 'vitest';
+import { extractObservations } from '../src/leases/extract-observations.js';
 import { readEntityEvent } from '../src/leases/read-entity-event.js';
 import { readResourceIdentity } from '../src/leases/read-identity.js';
 
@@ -28,6 +29,7 @@ describe('readEntityEvent', () => {
       instanceId: 'i-1',
       intervalMs: 30_000,
       timeMs: 1_772_359_200_000,
+      describedAttributes: {},
     });
   });
 
@@ -63,7 +65,15 @@ describe('readEntityEvent', () => {
     });
   });
 
-  it.each([0, -5, 1.5, 'soon'])('rejects entity.report.interval %j', (interval) => {
+  it('treats entity.report.interval 0 as unset', () => {
+    const event = record({
+      attributes: { 'entity.type': 'service.instance', 'entity.report.interval': 0 },
+    });
+
+    expect(readEntityEvent(event)).toMatchObject({ intervalMs: undefined });
+  });
+
+  it.each([-5, 1.5, 'soon'])('rejects entity.report.interval %j', (interval) => {
     const event = record({
       attributes: { 'entity.type': 'service.instance', 'entity.report.interval': interval },
     });
@@ -76,6 +86,47 @@ describe('readEntityEvent', () => {
     ['another entity type', { attributes: { 'entity.type': 'k8s.pod' } }],
   ])('ignores %s', (_label, overrides) => {
     expect(readEntityEvent(record(overrides as Partial<OtlpRecord>))).toBeUndefined();
+  });
+});
+
+describe('extractObservations', () => {
+  it('fills identity from the entity.id and entity.description maps', () => {
+    const request: OtlpRequest = {
+      signal: 'logs',
+      recordCount: 1,
+      resources: [
+        {
+          attributes: { 'service.name': 'checkout' },
+          records: [
+            record({
+              attributes: {
+                'entity.type': 'service.instance',
+                'entity.id': { 'service.name': 'ignored', 'service.instance.id': 'i-7' },
+                'entity.description': {
+                  'host.ip': ['10.0.0.7'],
+                  'provenance.network.id': 'vpc-a',
+                  'service.version': '3.1.0',
+                },
+              },
+            }),
+          ],
+        },
+      ],
+    };
+
+    const { observations } = extractObservations(request, {
+      reporter: { peer: '127.0.0.1:1', credential: null },
+      ranges: [],
+      defaultReportIntervalMs: 60_000,
+    });
+
+    expect(observations.events).toHaveLength(1);
+    expect(observations.events[0]).toMatchObject({
+      network: 'vpc-a',
+      address: '10.0.0.7',
+      asset: { serviceName: 'checkout', serviceVersion: '3.1.0', instanceId: 'i-7' },
+      intervalMs: 60_000,
+    });
   });
 });
 

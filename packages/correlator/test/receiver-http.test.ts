@@ -40,6 +40,12 @@ describe.each(STORE_FACTORIES)('receiver with $name store', (factory) => {
     expect(await response.json()).toEqual({ status: 'ok', store: factory.name });
   });
 
+  it('binds to loopback by default', async () => {
+    harness = await startHarness(factory);
+
+    expect(new URL(harness.url).hostname).toBe('127.0.0.1');
+  });
+
   it('rejects a missing or wrong token with 401', async () => {
     harness = await startHarness(factory, { token: 's3cret' });
 
@@ -69,6 +75,7 @@ describe.each(STORE_FACTORIES)('receiver with $name store', (factory) => {
     expect(reporter.peer).toMatch(/^127\.0\.0\.1:\d+$/);
     expect(reporter.credential).toMatch(/^sha256:[0-9a-f]{16}$/);
     expect(JSON.stringify(whois)).not.toContain('s3cret');
+    expect(JSON.stringify(harness.logs)).not.toContain('s3cret');
   });
 
   it('answers 415 for an unknown content type', async () => {
@@ -122,6 +129,22 @@ describe.each(STORE_FACTORIES)('receiver with $name store', (factory) => {
     expect((await response.json()).message).toContain(
       'resourceSpans[0].scopeSpans must be an array',
     );
+  });
+
+  it('answers 400 for values nested too deep', async () => {
+    harness = await startHarness(factory);
+    const depth = 5000;
+    const value = `${'{"kvlistValue":{"values":[{"key":"k","value":'.repeat(depth)}{"stringValue":"x"}${'}]}}'.repeat(depth)}`;
+    const body = `{"resourceSpans":[{"resource":{"attributes":[{"key":"a","value":${value}}]}}]}`;
+
+    const response = await fetch(`${harness.url}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toContain('nests values deeper than 64 levels');
   });
 
   it('answers 413 for a body over the limit', async () => {

@@ -18,7 +18,7 @@ const VARIABLES: Record<Signal, string> = {
 
 /**
  * Reads `OTEL_{TRACES,LOGS,METRICS}_EXPORTER`: a comma-separated list of `otlp`, `console` or
- * `none` (default `otlp`). `none` anywhere turns the signal off, as the SDK specification says.
+ * `none` (default `otlp`). `none` anywhere turns the signal off, as the SDK environment specification defines.
  * An unsupported name (`zipkin`, `prometheus`) is skipped with a warning.
  */
 export function selectExporters(

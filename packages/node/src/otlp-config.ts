@@ -1,6 +1,6 @@
 import type { Signal } from './exporter-selection.js';
 
-/** What the OTLP/HTTP exporter of one signal is given. */
+/** Settings of the OTLP/HTTP exporter of one signal. */
 export interface OtlpConfig {
   url: string;
   headers: Record<string, string>;

@@ -9,11 +9,12 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
  * - SIGTERM, SIGINT: when ours is the only listener, shut down within the flush timeout and then
  *   re-raise the signal, so the process ends as the signal would have ended it. When the
  *   application listens too, it keeps control of when to exit and only a flush runs alongside.
- * - `beforeExit`: shut down; when that outlasts the flush timeout, exit with the current exit
- *   code instead of letting the exporter's retries keep the process alive.
- * - `uncaughtException` (which includes unhandled rejections, as Node raises them by default):
- *   when no other listener exists, record the error, shut down, then throw it again with our
- *   listeners removed, so Node prints it and exits with code 1 as it would have.
+ * - `beforeExit`: shut down. When that outlasts the flush timeout, exit with the current exit
+ *   code, so the exporter's retries cannot keep the process alive.
+ * - `uncaughtException`, which includes unhandled rejections because Node raises them as
+ *   uncaught exceptions by default: when no other listener exists, record the error and shut
+ *   down. Then throw it again with our listeners removed, so Node prints it and exits with
+ *   code 1 as it would have.
  *
  * `process.exit()` called by the application runs no asynchronous work, so nothing is flushed
  * then; call the handle's `shutdown()` before it.

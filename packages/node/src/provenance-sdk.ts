@@ -4,7 +4,7 @@ import type { EntityReporter } from '@otel-provenance/processors';
 import { settlesWithin } from './deadline.js';
 import type { Providers } from './providers.js';
 
-/** What {@link startProvenance} returns. Neither method rejects. */
+/** The handle {@link startProvenance} returns. Neither method rejects. */
 export interface ProvenanceHandle {
   /** Exports everything recorded so far, waiting at most the flush timeout. */
   forceFlush(): Promise<void>;

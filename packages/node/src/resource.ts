@@ -3,7 +3,7 @@ import { defaultResource, detectResources } from '@opentelemetry/resources';
 import { provenanceDetectors } from '@otel-provenance/detectors';
 import type { FetchFunction } from './options.js';
 
-/** What the default detectors are given. */
+/** Inputs of the default detectors. */
 export interface DetectorInputs {
   env: Record<string, string | undefined>;
   root?: string;

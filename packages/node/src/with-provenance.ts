@@ -18,9 +18,9 @@ export interface WithProvenanceOptions {
 
 /**
  * Wraps a Lambda-style handler `(event, context) => result`. Each call is marked as one
- * invocation (`faas.invocation_id` from `context.awsRequestId`, `faas.trigger`,
- * `faas.coldstart`) on every span and log record made within it, and traces, logs and metrics
- * are flushed, within the flush timeout, before the result is returned or the error rethrown.
+ * invocation: every span and log record made within it carries `faas.invocation_id` (from
+ * `context.awsRequestId`), `faas.trigger` and `faas.coldstart`. Traces, logs and metrics are
+ * flushed, within the flush timeout, before the result is returned or the error rethrown.
  * Without a running {@link startProvenance} the handler runs unchanged apart from the marking.
  */
 export function withProvenance<Event, Context extends InvocationContextLike | undefined, Result>(

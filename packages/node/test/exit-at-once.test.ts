@@ -81,4 +81,20 @@ describe('register with --import', () => {
     expect(receiver.of('metrics')).toEqual([]);
     expect(receiver.of('logs').length).toBeGreaterThan(0);
   });
+
+  it('prints spans with the console exporter', async () => {
+    const result = await runChild({
+      args: ['--import', '@otel-provenance/node/register', fixture('one-of-each.mjs')],
+      env: childEnv(receiver.url, {
+        OTEL_TRACES_EXPORTER: 'console',
+        OTEL_LOGS_EXPORTER: 'none',
+        OTEL_METRICS_EXPORTER: 'none',
+      }),
+    });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("name: 'one-span'");
+    expect(result.stdout).toContain("'deployment.id': '01936f4e-8a5b-7c3d-9e2f-0123456789ab'");
+    expect(receiver.records).toEqual([]);
+  });
 });

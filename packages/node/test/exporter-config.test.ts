@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { otlpConfig, selectExporters } from '../src/index.js';
+import { selectExporters } from '../src/exporter-selection.js';
+import { otlpConfig } from '../src/otlp-config.js';
 
 describe('selectExporters', () => {
   it.each([

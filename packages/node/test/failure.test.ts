@@ -55,6 +55,25 @@ describe('receiver down', () => {
   });
 });
 
+describe('receiver down under withProvenance', () => {
+  it('returns from each invocation within the flush timeout', async () => {
+    const stalled = await OtlpReceiver.start('stall');
+    try {
+      const result = await runChild({
+        args: ['--import', '@otel-provenance/node/register', fixture('lambda-handler.mjs')],
+        env: childEnv(stalled.url, { PROVENANCE_FLUSH_TIMEOUT_MS: String(FLUSH_TIMEOUT_MS) }),
+      });
+
+      expect(result.lines.map((line) => line.invoked)).toEqual([1, 2, 3]);
+      expect(result.elapsedMs).toBeLessThan(3 * FLUSH_TIMEOUT_MS + 2500);
+      const reports = result.stderr.split('\n').filter((line) => line.includes('did not finish'));
+      expect(reports).toHaveLength(1);
+    } finally {
+      await stalled.close();
+    }
+  });
+});
+
 describe('fatal errors', () => {
   let receiver: OtlpReceiver;
 

@@ -53,4 +53,15 @@ describe('withProvenance', () => {
     const coldStarts = receiver.of('traces').map((span) => span.attributes['faas.coldstart']);
     expect(coldStarts).toEqual([false, false, false]);
   });
+
+  it('marks invocations from a CommonJS handler under --import', async () => {
+    await runChild({
+      args: ['--import', '@otel-provenance/node/register', fixture('lambda-handler.cjs')],
+      env: childEnv(receiver.url),
+    });
+
+    const spans = receiver.of('traces');
+    expect(spans.map((span) => span.attributes['faas.invocation_id'])).toEqual(['req-1', 'req-2']);
+    expect(spans.map((span) => span.attributes['faas.coldstart'])).toEqual([true, false]);
+  });
 });

@@ -26,8 +26,8 @@ describe('SIGTERM handling', () => {
     });
 
     // The child keeps running while the flush runs, so records made after the signal may be
-    // dropped; every record made before it must arrive, so what arrived is a gapless prefix
-    // that reaches at least the record the signal was sent after.
+    // dropped. Every record made before it must arrive: what arrived is a gapless prefix that
+    // reaches at least the record after which the signal was sent.
     expect(result.signal).toBe('SIGTERM');
     const produced = Math.max(0, ...result.lines.map((line) => Number(line.produced ?? 0)));
     const spanNames = receiver.of('traces').map((span) => span.name);
@@ -47,6 +47,20 @@ describe('SIGTERM handling', () => {
     expect(Math.max(...counterValues)).toBeGreaterThanOrEqual(killAt);
     expect(Math.max(...counterValues)).toBeLessThanOrEqual(produced);
     expect(missingIdentity(receiver.records)).toEqual([]);
+    const deletions = receiver.of('logs').filter((log) => log.eventName === 'entity.delete');
+    expect(deletions).toHaveLength(1);
+  });
+
+  it('ends by SIGINT after flushing when that is the signal', async () => {
+    const result = await runChild({
+      args: ['--import', '@otel-provenance/node/register', fixture('steady-stream.mjs')],
+      env: childEnv(receiver.url),
+      killWhen: (line) => line.produced === 10,
+      signal: 'SIGINT',
+    });
+
+    expect(result.signal).toBe('SIGINT');
+    expect(receiver.of('traces').length).toBeGreaterThanOrEqual(10);
     const deletions = receiver.of('logs').filter((log) => log.eventName === 'entity.delete');
     expect(deletions).toHaveLength(1);
   });

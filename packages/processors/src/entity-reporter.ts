@@ -31,6 +31,7 @@ export class EntityReporter {
   private id: AnyValueMap | undefined;
   private settled: Promise<void> | undefined;
   private stopped = false;
+  private stateEmitted = false;
 
   constructor(private readonly options: EntityReporterOptions) {
     this.intervalSeconds = options.intervalSeconds ?? 60;
@@ -51,7 +52,11 @@ export class EntityReporter {
     return this.settled;
   }
 
-  /** Stops the timer and emits `entity.delete`; the caller flushes the logger's provider. */
+  /**
+   * Stops the timer and emits `entity.delete`, preceded by the first `entity.state` when the
+   * process ends before that was sent, so a receiver always gets the entity's start before
+   * its end. The caller flushes the logger's provider.
+   */
   async stop(reason = 'terminated'): Promise<void> {
     if (this.stopped) {
       return;
@@ -60,6 +65,9 @@ export class EntityReporter {
     clearInterval(this.timer);
     await this.settled;
     if (this.id !== undefined) {
+      if (!this.stateEmitted) {
+        this.emitState();
+      }
       this.emit(ENTITY_DELETE_EVENT, entityDeleteAttributes(this.id, reason));
     }
   }
@@ -88,6 +96,7 @@ export class EntityReporter {
       this.intervalSeconds,
     );
     this.emit(ENTITY_STATE_EVENT, attributes);
+    this.stateEmitted = true;
   }
 
   private emit(eventName: string, attributes: LogAttributes): void {

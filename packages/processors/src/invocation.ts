@@ -1,5 +1,4 @@
 import type { Context } from '@opentelemetry/api';
-import { createContextKey } from '@opentelemetry/api';
 import {
   ATTR_FAAS_COLDSTART,
   ATTR_FAAS_INVOCATION_ID,
@@ -27,7 +26,10 @@ export interface Invocation {
   readonly coldStart: boolean;
 }
 
-const INVOCATION_KEY = createContextKey('otel-provenance invocation');
+// A registered symbol, not `createContextKey`, so that the ES module and CommonJS builds share
+// it: `--import` loads the processors as ES modules while a CommonJS handler calls
+// `withProvenance` from the CommonJS build.
+const INVOCATION_KEY = Symbol.for('otel-provenance.invocation');
 
 // The count lives on globalThis so that the ES module and CommonJS builds, when both are
 // loaded into one process, still agree on which invocation was the first.

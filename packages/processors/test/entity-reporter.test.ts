@@ -74,6 +74,21 @@ describe('EntityReporter', () => {
     expect(records[1]?.attributes['entity.type']).toBe('service.instance');
   });
 
+  it('emits the first state before the delete when stopped before settling', async () => {
+    const resource = resourceFromAttributes({
+      ...IDENTITY,
+      'provenance.network.id': new Promise<string>((resolve) => setTimeout(resolve, 20, 'vpc-1')),
+    });
+    const { exporter, logger } = logging({ recordAttributes: 'none' }, resource);
+    const entity = new EntityReporter({ logger, resource });
+
+    void entity.start();
+    await entity.stop();
+
+    const names = exporter.getFinishedLogRecords().map((record) => record.eventName);
+    expect(names).toEqual(['entity.state', 'entity.delete']);
+  });
+
   it('emits nothing without service.instance.id', async () => {
     const { exporter, entity } = reporter({ 'service.name': 'checkout' });
 

@@ -23,6 +23,7 @@ export interface OtlpFile {
  * be read, a value is not valid JSON, or a known field has the wrong type.
  */
 export async function readOtlpFile(path: string, displayPath = path): Promise<OtlpFile> {
+  // NOTE: the whole file is read into memory; split very large exporter output first.
   let text: string;
   try {
     text = await readFile(path, 'utf8');

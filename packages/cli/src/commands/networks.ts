@@ -1,5 +1,5 @@
 import type { Command } from '../command.js';
-import { CliError, EXIT_OK, EXIT_USAGE, usageError } from '../exit-codes.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, usageError } from '../exit-codes.js';
 import { loadCorrelator } from '../load-correlator.js';
 import { parseFlags } from '../parse-flags.js';
 import { openQueryTarget, type QueryTarget } from '../query-target.js';
@@ -79,6 +79,13 @@ export const networksCommand: Command = {
     } catch (error) {
       if (error instanceof correlator.QueryError) {
         throw new CliError(`provenance networks: ${error.message}`, EXIT_USAGE, 'INVALID_QUERY');
+      }
+      if (values.url !== undefined) {
+        throw new CliError(
+          `provenance networks: ${(error as Error).message}`,
+          EXIT_FAILURE,
+          'QUERY_FAILED',
+        );
       }
       throw error;
     } finally {

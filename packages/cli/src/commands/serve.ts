@@ -1,5 +1,5 @@
 import type { Command } from '../command.js';
-import { EXIT_OK, usageError } from '../exit-codes.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, usageError } from '../exit-codes.js';
 import { loadCorrelator } from '../load-correlator.js';
 import { parseFlags } from '../parse-flags.js';
 import { openServeStore } from '../serve-store.js';
@@ -63,14 +63,25 @@ export const serveCommand: Command = {
     }
 
     const { store, description } = await openServeStore(correlator, values, settings, io, log);
-    const running = await correlator.startCorrelator({
-      store,
-      host,
-      port,
-      token: settings.token,
-      retentionMs: settings.retentionMs,
-      log,
-    });
+
+    let running: Awaited<ReturnType<typeof correlator.startCorrelator>>;
+    try {
+      running = await correlator.startCorrelator({
+        store,
+        host,
+        port,
+        token: settings.token,
+        retentionMs: settings.retentionMs,
+        log,
+      });
+    } catch (error) {
+      await store.close();
+      throw new CliError(
+        `provenance serve: cannot listen on ${host}:${port}: ${(error as Error).message}; choose another address with --listen`,
+        EXIT_FAILURE,
+        'LISTEN_FAILED',
+      );
+    }
     io.stdout(`provenance serve: listening on ${running.url} (${description})\n`);
 
     await new Promise<void>((done) => {

@@ -1,5 +1,5 @@
 import type { Command } from '../command.js';
-import { CliError, EXIT_OK, EXIT_USAGE, usageError } from '../exit-codes.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, usageError } from '../exit-codes.js';
 import { loadCorrelator } from '../load-correlator.js';
 import { parseChoice, parseFlags } from '../parse-flags.js';
 import { openQueryTarget } from '../query-target.js';
@@ -62,6 +62,13 @@ export const whoisCommand: Command = {
     } catch (error) {
       if (error instanceof correlator.QueryError) {
         throw new CliError(`provenance whois: ${error.message}`, EXIT_USAGE, 'INVALID_QUERY');
+      }
+      if (values.url !== undefined) {
+        throw new CliError(
+          `provenance whois: ${(error as Error).message}`,
+          EXIT_FAILURE,
+          'QUERY_FAILED',
+        );
       }
       throw error;
     } finally {

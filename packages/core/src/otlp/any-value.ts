@@ -2,6 +2,9 @@ import { OtlpShapeError, type OtlpValue } from './otlp-types.js';
 
 type JsonObject = Record<string, unknown>;
 
+/** The deepest nesting of array and key-value list values that is read. */
+export const MAX_VALUE_DEPTH = 64;
+
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -12,9 +15,12 @@ function isObject(value: unknown): value is JsonObject {
  * fit a double stay decimal strings; bytes stay base64. An empty `AnyValue` is
  * `undefined`. Throws `OtlpShapeError` naming `path` when a field has the wrong type.
  */
-export function decodeAnyValue(value: unknown, path: string): OtlpValue {
+export function decodeAnyValue(value: unknown, path: string, depth = 0): OtlpValue {
   if (value === undefined || value === null) {
     return undefined;
+  }
+  if (depth > MAX_VALUE_DEPTH) {
+    throw new OtlpShapeError(path, `nests values deeper than ${MAX_VALUE_DEPTH} levels`);
   }
   if (!isObject(value)) {
     throw new OtlpShapeError(path, 'must be an AnyValue object');
@@ -37,16 +43,19 @@ export function decodeAnyValue(value: unknown, path: string): OtlpValue {
   }
   if ('arrayValue' in value) {
     const values = listOf(value.arrayValue, `${path}.arrayValue`);
-    return values.map((item, index) => decodeAnyValue(item, `${path}.arrayValue.values[${index}]`));
+    return values.map((item, index) =>
+      decodeAnyValue(item, `${path}.arrayValue.values[${index}]`, depth + 1),
+    );
   }
   if ('kvlistValue' in value) {
-    return decodeKeyValues(listOf(value.kvlistValue, `${path}.kvlistValue`), `${path}.kvlistValue`);
+    const entries = listOf(value.kvlistValue, `${path}.kvlistValue`);
+    return decodeKeyValues(entries, `${path}.kvlistValue`, depth + 1);
   }
   return undefined;
 }
 
 /** Converts a list of OTLP `KeyValue`s to an object; a repeated key keeps its last value. */
-export function decodeKeyValues(list: unknown, path: string): Record<string, OtlpValue> {
+export function decodeKeyValues(list: unknown, path: string, depth = 0): Record<string, OtlpValue> {
   const result: Record<string, OtlpValue> = {};
   if (list === undefined || list === null) {
     return result;
@@ -61,7 +70,7 @@ export function decodeKeyValues(list: unknown, path: string): Record<string, Otl
       throw new OtlpShapeError(entryPath, 'must be a KeyValue object');
     }
     const key = expectType(entry.key ?? '', 'string', `${entryPath}.key`) as string;
-    result[key] = decodeAnyValue(entry.value, `${entryPath}.value`);
+    result[key] = decodeAnyValue(entry.value, `${entryPath}.value`, depth);
   });
   return result;
 }

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-/** The bearer token a request presented, or `undefined`. */
+/** Returns the bearer token a request presented, or `undefined`. */
 export function bearerToken(request: IncomingMessage): string | undefined {
   const header = request.headers.authorization;
   const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -21,8 +21,9 @@ export function tokenMatches(presented: string | undefined, expected: string): b
 }
 
 /**
- * Returns the fingerprint recorded with each claim: `sha256:` and the first 16
- * hex digits of the token's SHA-256, never the token itself; `null` without a token.
+ * Returns the fingerprint recorded with each claim, which is `sha256:` and the
+ * first 16 hex digits of the token's SHA-256 and never the token itself. Returns
+ * `null` without a token.
  */
 export function credentialFingerprint(token: string | undefined): string | null {
   if (token === undefined) {

@@ -3,7 +3,7 @@ import type { OtlpSignal } from '@otel-provenance/core';
 import { extractObservations } from '../leases/extract-observations.js';
 import type { NetworkRange } from '../leases/network-range.js';
 import { decodeRequest, MalformedRequestError, type OtlpEncoding } from '../otlp/decode-request.js';
-import { encodeExportResponse, encodeStatus } from '../otlp/encode-response.js';
+import { encodeExportResponse, encodeStatus, type Rejection } from '../otlp/encode-response.js';
 import type { LeaseStore } from '../store/lease-store.js';
 import type { Logger } from './log.js';
 import { BodyError, type BodyLimits, readBody } from './read-body.js';
@@ -103,7 +103,7 @@ export async function handleExport(
   // Both the range lookup and the write need the store; either failing is retryable.
   let extraction: ReturnType<typeof extractObservations>;
   try {
-    extraction = extractObservations(decoded, {
+    extraction = extractObservations(decoded.request, {
       reporter,
       ranges: await context.loadRanges(),
       defaultReportIntervalMs: context.defaultReportIntervalMs,
@@ -133,10 +133,12 @@ export async function handleExport(
     context.storeOutage.failedWrites = 0;
   }
 
-  const rejection =
-    extraction.rejectedCount > 0
-      ? { count: extraction.rejectedCount, message: summarize(extraction.rejectedReasons) }
-      : undefined;
+  let rejection: Rejection | undefined;
+  if (extraction.rejectedCount > 0) {
+    rejection = { count: extraction.rejectedCount, message: summarize(extraction.rejectedReasons) };
+  } else if (decoded.warning !== undefined) {
+    rejection = { count: 0, message: decoded.warning };
+  }
   response.writeHead(200, {
     'content-type': encoding === 'json' ? 'application/json' : 'application/x-protobuf',
   });

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { gunzip } from 'node:zlib';
 
-/** Why a body could not be read; `status` is the HTTP status to respond with. */
+/** A body read failure; `status` is the HTTP status to respond with. */
 export class BodyError extends Error {
   readonly status: 400 | 413 | 415;
 

@@ -1,13 +1,12 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OtlpSignal } from '@otel-provenance/core';
-import type { NetworkRange } from '../leases/network-range.js';
 import { createTimelineQueries } from '../query/timeline-queries.js';
 import type { LeaseStore } from '../store/lease-store.js';
-import { bearerToken, credentialFingerprint, tokenMatches } from './auth.js';
-import { handleExport } from './ingest-handler.js';
 import { jsonLineLogger, type Logger } from './log.js';
-import { handleQuery, sendJson } from './query-handler.js';
+import { sendJson } from './query-handler.js';
+import { createRangeCache } from './range-cache.js';
+import { scheduleRetention } from './retention.js';
+import { createRequestHandler } from './route-request.js';
 
 /** Options of `startCorrelator`. */
 export interface CorrelatorOptions {
@@ -41,14 +40,6 @@ export interface RunningCorrelator {
   close(): Promise<void>;
 }
 
-const SIGNALS: Readonly<Record<string, OtlpSignal>> = {
-  '/v1/traces': 'traces',
-  '/v1/logs': 'logs',
-  '/v1/metrics': 'metrics',
-};
-
-// Ranges change rarely; a short cache spares a store read per request.
-const RANGE_CACHE_MS = 10_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -61,13 +52,7 @@ export async function startCorrelator(options: CorrelatorOptions): Promise<Runni
   const log = options.log ?? jsonLineLogger((line) => process.stderr.write(line));
   const queries = createTimelineQueries(store, now);
 
-  let rangeCache: { ranges: readonly NetworkRange[]; loadedAt: number } | undefined;
-  const loadRanges = async () => {
-    if (!rangeCache || now() - rangeCache.loadedAt > RANGE_CACHE_MS) {
-      rangeCache = { ranges: await store.listRanges(), loadedAt: now() };
-    }
-    return rangeCache.ranges;
-  };
+  const rangeCache = createRangeCache(store, now);
   const ingest = {
     store,
     limits: {
@@ -75,62 +60,20 @@ export async function startCorrelator(options: CorrelatorOptions): Promise<Runni
       maxDecompressedBytes: options.maxDecompressedBytes ?? 16 * 1024 * 1024,
     },
     defaultReportIntervalMs: options.defaultReportIntervalMs ?? 60_000,
-    loadRanges,
+    loadRanges: rangeCache.load,
     log,
     storeOutage: { failedWrites: 0 },
   };
 
-  const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const peer = `${request.socket.remoteAddress ?? 'unknown'}:${request.socket.remotePort ?? 0}`;
-    if (url.pathname === '/health') {
-      sendJson(response, 200, { status: 'ok', store: store.kind });
-      return;
-    }
-
-    const presented = bearerToken(request);
-    if (options.token !== undefined && !tokenMatches(presented, options.token)) {
-      log({
-        level: 'warn',
-        message: 'request rejected',
-        reason: 'missing or wrong bearer token',
-        status: 401,
-        peer,
-        path: url.pathname,
-      });
-      response.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
-      response.end(
-        JSON.stringify({
-          error: 'missing or wrong bearer token; send Authorization: Bearer <PROVENANCE_TOKEN>',
-        }),
-      );
-      return;
-    }
-
-    const signal = SIGNALS[url.pathname];
-    if (signal !== undefined) {
-      if (request.method !== 'POST') {
-        response.writeHead(405, { allow: 'POST', 'content-type': 'application/json' });
-        response.end(JSON.stringify({ error: `${url.pathname} accepts only POST` }));
-        return;
-      }
-      await handleExport(
-        request,
-        response,
-        signal,
-        { peer, credential: credentialFingerprint(presented) },
-        ingest,
-      );
-      return;
-    }
-
-    if (!(await handleQuery(request, response, url, queries, now))) {
-      sendJson(response, 404, { error: `no such endpoint: ${request.method} ${url.pathname}` });
-    }
-    if (url.pathname.startsWith('/api/v1/networks') && request.method === 'POST') {
-      rangeCache = undefined;
-    }
-  };
+  const handle = createRequestHandler({
+    store,
+    token: options.token,
+    log,
+    queries,
+    now,
+    ingest,
+    invalidateRanges: rangeCache.invalidate,
+  });
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -151,22 +94,12 @@ export async function startCorrelator(options: CorrelatorOptions): Promise<Runni
     });
   });
 
-  const retentionMs = options.retentionMs ?? 30 * DAY_MS;
-  const prune = () => {
-    if (retentionMs > 0) {
-      store.prune(now() - retentionMs).catch((error: unknown) => {
-        log({
-          level: 'error',
-          message: 'retention pruning failed',
-          store: store.kind,
-          error: String(error),
-        });
-      });
-    }
-  };
-  prune();
-  const pruneTimer = setInterval(prune, options.pruneIntervalMs ?? 60 * 60 * 1000);
-  pruneTimer.unref();
+  const stopRetention = await scheduleRetention(store, {
+    retentionMs: options.retentionMs ?? 30 * DAY_MS,
+    intervalMs: options.pruneIntervalMs ?? 60 * 60 * 1000,
+    now,
+    log,
+  });
 
   const { port } = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
@@ -183,7 +116,7 @@ export async function startCorrelator(options: CorrelatorOptions): Promise<Runni
     url,
     port,
     async close() {
-      clearInterval(pruneTimer);
+      stopRetention();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

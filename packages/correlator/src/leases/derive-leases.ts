@@ -32,7 +32,18 @@ export function deriveLeases(
   for (const group of groupBy(sightings).values()) {
     leases.push(...deriveTelemetryLeases(group, nowMs));
   }
-  return leases.sort((a, b) => a.fromMs - b.fromMs || a.network.localeCompare(b.network));
+  return leases.sort(compareLeases);
+}
+
+// A total order, so that the output does not depend on the order claims were stored in.
+function compareLeases(a: Lease, b: Lease): number {
+  return (
+    a.fromMs - b.fromMs ||
+    a.network.localeCompare(b.network) ||
+    a.address.localeCompare(b.address) ||
+    a.source.localeCompare(b.source) ||
+    assetKey(a.asset).localeCompare(assetKey(b.asset))
+  );
 }
 
 function deriveEntityLeases(events: EntityEvent[], nowMs: number): Lease[] {
@@ -42,7 +53,8 @@ function deriveEntityLeases(events: EntityEvent[], nowMs: number): Lease[] {
   let current: OpenLease | undefined;
 
   for (const event of sorted) {
-    const expired = current !== undefined && event.timeMs > current.lastMs + current.graceMs;
+    // Leases are half-open [from, to), so a state exactly at the grace end starts a new lease.
+    const expired = current !== undefined && event.timeMs >= current.lastMs + current.graceMs;
     if (current && expired) {
       closed.push(current);
       current = undefined;

@@ -43,14 +43,19 @@ export function extractObservations(request: OtlpRequest, context: ExtractContex
         continue;
       }
       if (event) {
+        // The resource wins; the event's own maps fill what the resource lacks.
+        const described = readResourceIdentity({
+          ...event.describedAttributes,
+          ...group.attributes,
+        });
         const asset = {
-          ...identity.asset,
-          instanceId: event.instanceId ?? identity.asset.instanceId,
+          ...described.asset,
+          instanceId: event.instanceId ?? described.asset.instanceId,
         };
         const intervalMs = event.intervalMs ?? context.defaultReportIntervalMs;
         for (const key of keysOf(
-          identity.addresses,
-          identity.network,
+          described.addresses,
+          described.network,
           event.timeMs,
           context.ranges,
         )) {

@@ -7,7 +7,7 @@ export interface Asset {
 }
 
 /**
- * How a lease got its network: `reported` from `provenance.network.id`, `range`
+ * The source of a lease's network: `reported` from `provenance.network.id`, `range`
  * from the one registered range containing the address, `unknown` when no range
  * contained it, `ambiguous` when several did (one row per candidate network).
  */
@@ -16,13 +16,13 @@ export type NetworkResolution = 'reported' | 'range' | 'unknown' | 'ambiguous';
 /** The network id given to an address that no registered range contains. */
 export const UNKNOWN_NETWORK = 'unknown';
 
-/** Who sent a claim: the TCP peer and the SHA-256 fingerprint of its bearer token, if any. */
+/** The sender of a claim: the TCP peer and the SHA-256 fingerprint of its bearer token, if any. */
 export interface Reporter {
   peer: string;
   credential: string | null;
 }
 
-/** Where a lease and its claims apply: one address in one network. */
+/** The key of a lease and its claims: one address in one network. */
 export interface AddressKey {
   network: string;
   address: string;
@@ -47,7 +47,7 @@ export interface TelemetrySighting extends AddressKey, Reporter {
   graceMs: number;
 }
 
-/** What one request adds to the timeline. */
+/** The claims one request adds to the timeline. */
 export interface Observations {
   events: EntityEvent[];
   sightings: TelemetrySighting[];

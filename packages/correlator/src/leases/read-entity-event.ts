@@ -5,9 +5,11 @@ export interface EntityEventRecord {
   kind: 'state' | 'delete';
   /** The `service.instance.id` the event names, when `entity.id` gives one. */
   instanceId: string | undefined;
-  /** `entity.report.interval` in milliseconds, when given. */
+  /** `entity.report.interval` in milliseconds, when given and above 0. */
   intervalMs: number | undefined;
   timeMs: number;
+  /** Attributes from `entity.id` and `entity.description` maps, used where the resource lacks them. */
+  describedAttributes: Record<string, OtlpValue>;
 }
 
 /** A lifecycle event that cannot be used; `reason` names the attribute and the fix. */
@@ -44,12 +46,14 @@ export function readEntityEvent(
   let intervalMs: number | undefined;
   if (interval !== undefined) {
     const parsed = typeof interval === 'string' ? Number(interval) : interval;
-    if (typeof parsed !== 'number' || !Number.isSafeInteger(parsed) || parsed <= 0) {
+    if (typeof parsed !== 'number' || !Number.isSafeInteger(parsed) || parsed < 0) {
       return {
-        invalid: `${name} event has entity.report.interval ${JSON.stringify(interval)}; expected a positive integer of milliseconds`,
+        invalid: `${name} event has entity.report.interval ${JSON.stringify(interval)}; expected a non-negative integer of milliseconds`,
       };
     }
-    intervalMs = parsed;
+    // NOTE: 0 announces that no periodic state events follow. The lease then
+    // gets the default interval's grace, like an event without the attribute.
+    intervalMs = parsed > 0 ? parsed : undefined;
   }
 
   return {
@@ -57,7 +61,15 @@ export function readEntityEvent(
     instanceId: readEntityId(record.attributes['entity.id']),
     intervalMs,
     timeMs: Number(nanos / 1_000_000n),
+    describedAttributes: {
+      ...asMap(record.attributes['entity.description']),
+      ...asMap(record.attributes['entity.id']),
+    },
   };
+}
+
+function asMap(value: OtlpValue): Record<string, OtlpValue> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
 }
 
 function readEntityId(value: OtlpValue): string | undefined {

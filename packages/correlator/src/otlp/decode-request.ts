@@ -1,4 +1,9 @@
-import { type OtlpRequest, type OtlpSignal, readOtlpRequest } from '@otel-provenance/core';
+import {
+  OTLP_REQUEST_KEYS,
+  type OtlpRequest,
+  type OtlpSignal,
+  readOtlpRequest,
+} from '@otel-provenance/core';
 import { otlpRoot } from './otlp-schema.js';
 
 const REQUEST_TYPES: Readonly<Record<OtlpSignal, string>> = {
@@ -26,13 +31,33 @@ export function decodeRequest(
   body: Buffer,
   signal: OtlpSignal,
   encoding: OtlpEncoding,
-): OtlpRequest {
+): DecodedRequest {
   const message = encoding === 'protobuf' ? decodeProtobuf(body, signal) : parseJson(body);
+  let request: OtlpRequest;
   try {
-    return readOtlpRequest(message, signal);
+    request = readOtlpRequest(message, signal);
   } catch (error) {
     throw new MalformedRequestError(`invalid ${signal} request: ${(error as Error).message}`);
   }
+  const warning = encoding === 'json' ? protoNameWarning(message, signal) : undefined;
+  return { request, warning };
+}
+
+/** A decoded request, and a warning for the sender when its body was accepted but looks wrong. */
+export interface DecodedRequest {
+  request: OtlpRequest;
+  warning: string | undefined;
+}
+
+// OTLP/JSON ignores unknown fields, so a body written with the proto field
+// names (`resource_spans`) decodes to nothing, and the response warns the sender.
+function protoNameWarning(message: unknown, signal: OtlpSignal): string | undefined {
+  const camel = OTLP_REQUEST_KEYS[signal];
+  const snake = camel.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  if (typeof message === 'object' && message !== null && snake in message && !(camel in message)) {
+    return `no records read: "${snake}" is a protobuf field name; OTLP/JSON requires lowerCamelCase keys such as "${camel}"`;
+  }
+  return undefined;
 }
 
 function decodeProtobuf(body: Buffer, signal: OtlpSignal): unknown {

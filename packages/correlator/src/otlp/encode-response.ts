@@ -14,7 +14,10 @@ export interface Rejection {
   message: string;
 }
 
-/** Encodes the success response; a rejection with a count above zero becomes `partialSuccess`. */
+/**
+ * Encodes the success response. A rejection becomes `partialSuccess`; with a
+ * count of 0 its message is a warning, as the OTLP specification allows.
+ */
 export function encodeExportResponse(
   signal: OtlpSignal,
   encoding: OtlpEncoding,
@@ -27,6 +30,8 @@ export function encodeExportResponse(
       [rejectedField]: String(rejection.count),
       errorMessage: rejection.message,
     };
+  } else if (rejection) {
+    body.partialSuccess = { errorMessage: rejection.message };
   }
 
   if (encoding === 'json') {

@@ -29,13 +29,27 @@ export function createHttpTimelineClient(options: HttpClientOptions): TimelineQu
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
     }
-    const response = await fetchImpl(`${base}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    const parsed = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetchImpl(`${base}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      text = await response.text();
+    } catch (error) {
+      const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
+      throw new Error(
+        `${method} ${base}${path} failed: ${cause}; check that the correlator runs there`,
+      );
+    }
+    const parsed = parseBody(text);
+    if (parsed === undefined) {
+      throw new Error(
+        `${method} ${base}${path} returned status ${response.status} with a body that is not JSON; is this a correlator?`,
+      );
+    }
     if (response.status === 400) {
       throw new QueryError(String(parsed.error ?? text));
     }
@@ -86,4 +100,18 @@ export function createHttpTimelineClient(options: HttpClientOptions): TimelineQu
       return answer.overlaps.map(({ a, b }) => ({ a: parseRangeJson(a), b: parseRangeJson(b) }));
     },
   };
+}
+
+function parseBody(text: string): Record<string, unknown> | undefined {
+  if (text === '') {
+    return {};
+  }
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

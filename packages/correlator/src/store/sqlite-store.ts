@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { Observations, TelemetrySighting } from '../leases/lease-types.js';
 import type { NetworkRange } from '../leases/network-range.js';
 import type { AddressClaims, LeaseKeyCursor, LeaseStore, PruneResult } from './lease-store.js';
+import { migrate } from './sqlite-migrate.js';
 import {
   type EventRow,
   eventFromRow,
@@ -11,7 +12,6 @@ import {
   type SightingRow,
   sightingFromRow,
 } from './sqlite-rows.js';
-import { SQLITE_MIGRATIONS } from './sqlite-schema.js';
 
 /** Options of the embedded SQLite store. */
 export interface SqliteStoreOptions {
@@ -43,21 +43,6 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Leas
     throw error;
   }
   return new SqliteStore(db);
-}
-
-function migrate(db: Database.Database, path: string): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SQLITE_MIGRATIONS.length) {
-    throw new Error(
-      `${path} has schema version ${version}, newer than this correlator's ${SQLITE_MIGRATIONS.length}; upgrade @otel-provenance/correlator`,
-    );
-  }
-  db.transaction(() => {
-    for (let next = version; next < SQLITE_MIGRATIONS.length; next++) {
-      db.exec(SQLITE_MIGRATIONS[next]!);
-    }
-    db.pragma(`user_version = ${SQLITE_MIGRATIONS.length}`);
-  })();
 }
 
 class SqliteStore implements LeaseStore {

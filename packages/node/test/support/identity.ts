@@ -8,7 +8,7 @@ export const IDENTITY = {
   'provenance.network.id': 'vpc-0abc1234',
 };
 
-/** The child's environment: identity, the receiver and a short metric interval. */
+/** Builds the child's environment: identity, the receiver, and no metadata requests. */
 export function childEnv(receiverUrl: string, extra: Record<string, string> = {}) {
   return {
     OTEL_RESOURCE_ATTRIBUTES: Object.entries(IDENTITY)

@@ -24,8 +24,10 @@ export interface ChildResult {
 export interface RunChildOptions {
   args: string[];
   env?: Record<string, string>;
-  /** Sends SIGTERM after this many ms, or when `killWhen` matches a stdout line. */
+  /** Sends `signal` after this many ms, or when `killWhen` matches a stdout line. */
   killAfterMs?: number;
+  /** The signal sent; default SIGTERM. */
+  signal?: NodeJS.Signals;
   killWhen?: (line: Record<string, unknown>) => boolean;
   /** Kills the child with SIGKILL past this bound, so a hung child cannot hang the suite. */
   hardLimitMs?: number;
@@ -46,7 +48,7 @@ export function runChild(options: RunChildOptions): Promise<ChildResult> {
   const term = () => {
     if (!sentTerm) {
       sentTerm = true;
-      child.kill('SIGTERM');
+      child.kill(options.signal ?? 'SIGTERM');
     }
   };
 
