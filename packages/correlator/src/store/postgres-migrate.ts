@@ -9,7 +9,7 @@ const MIGRATION_LOCK_KEY = '7301520926815432801';
  * Creates or migrates the schema in one transaction, under an advisory lock.
  * When the first schema of `search_path` does not exist yet, it is created.
  * Throws when the database has a newer schema version than this correlator
- * knows, or when `search_path` names no schema to create.
+ * supports, or when `search_path` names no schema to create.
  */
 export async function migratePostgres(client: pg.ClientBase): Promise<void> {
   await client.query('BEGIN');

@@ -22,8 +22,9 @@ const INSERT_EVENTS = `INSERT INTO entity_events (claim_digest, network, address
 /**
  * Writes one request's observations inside the caller's transaction. It first
  * locks the `address_keys` row of every (network, address) it touches, in one
- * sorted order, so two writers never wait on each other in a cycle. A second
- * receiver writing the same address waits until this transaction ends.
+ * sorted order, so that writers take these locks in the same order and do not
+ * deadlock on them (the store retries a deadlock that happens anyway). A
+ * second receiver writing the same address waits until this transaction ends.
  */
 export async function writeObservations(
   client: pg.ClientBase,

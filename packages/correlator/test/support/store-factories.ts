@@ -25,7 +25,7 @@ const postgresDatabaseUrl = await createTestDatabase(
   `${inject('postgresDatabasePrefix')}${randomBytes(4).toString('hex')}`,
 );
 
-/** The URL of the PostgreSQL store named after `dir`, its schema set through `search_path`. */
+/** Builds the URL of the PostgreSQL store named after `dir`, its schema set through `search_path`. */
 export function postgresUrlFor(dir: string): string {
   const url = new URL(postgresDatabaseUrl);
   const schema = `store_${createHash('sha256').update(dir).digest('hex').slice(0, 16)}`;
