@@ -102,7 +102,7 @@ describe.each(STORE_FACTORIES)('official OTLP exporters into the $name store', (
         attributes: {
           'entity.type': 'service.instance',
           'entity.id': `${encoding}-entity-west`,
-          'entity.report.interval': 30_000,
+          'entity.report.interval': 30,
         },
       });
       await provider.forceFlush();

@@ -20,7 +20,7 @@ describe('readEntityEvent', () => {
       attributes: {
         'entity.type': 'service.instance',
         'entity.id': 'i-1',
-        'entity.report.interval': 30_000,
+        'entity.report.interval': 30,
       },
     });
 

@@ -50,7 +50,7 @@ describe('register with --import', () => {
         'deployment.id': '01936f4e-8a5b-7c3d-9e2f-0123456789ab',
         'provenance.network.id': 'vpc-0abc1234',
       },
-      'entity.report.interval': 30_000,
+      'entity.report.interval': 30,
     });
     expect(deletion?.attributes).toMatchObject({
       'event.name': 'entity.delete',

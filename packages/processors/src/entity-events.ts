@@ -8,9 +8,10 @@ export const ENTITY_DELETE_EVENT = 'entity.delete';
 export const ATTR_ENTITY_TYPE = 'entity.type';
 export const ATTR_ENTITY_ID = 'entity.id';
 export const ATTR_ENTITY_DESCRIPTION = 'entity.description';
-/** Milliseconds between state events, as an integer; 0 means no periodic events follow. */
-// NOTE: the specification (status: development) gives this in seconds; it is sent in
-// milliseconds because the correlator in this repository reads milliseconds. Change both together.
+/**
+ * Seconds between state events, as an integer; 0 means no periodic events
+ * follow. The entity-events specification defines the attribute as int64 seconds.
+ */
 export const ATTR_ENTITY_REPORT_INTERVAL = 'entity.report.interval';
 export const ATTR_ENTITY_DELETE_REASON = 'entity.delete.reason';
 // The event name is also set as this attribute for receivers that predate the EventName field.
@@ -67,7 +68,7 @@ export function entityStateAttributes(
     [ATTR_ENTITY_TYPE]: SERVICE_INSTANCE_ENTITY,
     [ATTR_ENTITY_ID]: id,
     [ATTR_ENTITY_DESCRIPTION]: pick(resource, DESCRIPTION_KEYS),
-    [ATTR_ENTITY_REPORT_INTERVAL]: Math.max(0, Math.round(intervalSeconds * 1000)),
+    [ATTR_ENTITY_REPORT_INTERVAL]: Math.max(0, Math.round(intervalSeconds)),
   };
 }
 

@@ -42,7 +42,7 @@ describe('EntityReporter', () => {
         'host.ip': ['10.0.1.5'],
         'host.name': 'ip-10-0-1-5',
       },
-      'entity.report.interval': 30_000,
+      'entity.report.interval': 30,
     });
     await entity.stop();
   });

@@ -5,7 +5,7 @@ export interface EntityEventRecord {
   kind: 'state' | 'delete';
   /** The `service.instance.id` the event names, when `entity.id` gives one. */
   instanceId: string | undefined;
-  /** `entity.report.interval` in milliseconds, when given and above 0. */
+  /** `entity.report.interval` converted to milliseconds, when given and above 0. */
   intervalMs: number | undefined;
   timeMs: number;
   /** Attributes from `entity.id` and `entity.description` maps, used where the resource lacks them. */
@@ -48,12 +48,13 @@ export function readEntityEvent(
     const parsed = typeof interval === 'string' ? Number(interval) : interval;
     if (typeof parsed !== 'number' || !Number.isSafeInteger(parsed) || parsed < 0) {
       return {
-        invalid: `${name} event has entity.report.interval ${JSON.stringify(interval)}; expected a non-negative integer of milliseconds`,
+        invalid: `${name} event has entity.report.interval ${JSON.stringify(interval)}; expected a non-negative integer of seconds`,
       };
     }
     // NOTE: 0 announces that no periodic state events follow. The lease then
     // gets the default interval's grace, like an event without the attribute.
-    intervalMs = parsed > 0 ? parsed : undefined;
+    // The entity-events specification gives the interval in seconds.
+    intervalMs = parsed > 0 ? parsed * 1000 : undefined;
   }
 
   return {

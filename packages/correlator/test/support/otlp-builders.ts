@@ -50,7 +50,7 @@ export function entityEvent(
       text('event.name', `entity.${kind}`),
       text('entity.type', 'service.instance'),
       text('entity.id', asset.instanceId),
-      { key: 'entity.report.interval', value: { intValue: String(intervalMs) } },
+      { key: 'entity.report.interval', value: { intValue: String(intervalMs / 1000) } },
     ],
   };
 }
