@@ -92,6 +92,28 @@ describe('openPostgresStore', () => {
     ]);
   });
 
+  it('serves whois lookups from the address indexes', async () => {
+    const store = await openPostgresStore({ connectionString: url });
+    await store.close();
+
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    // With sequential scans priced out, a plan without the index means the index cannot serve the query.
+    await client.query('SET enable_seqscan = off');
+    const plans: string[] = [];
+    for (const table of ['entity_events', 'telemetry_sightings']) {
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT * FROM ${table} WHERE address = $1::inet AND network = $2`,
+        ['10.0.0.7', 'vpc-a'],
+      );
+      plans.push(rows.map((row) => row['QUERY PLAN']).join('\n'));
+    }
+    await client.end();
+
+    expect(plans[0]).toContain('entity_events_by_address');
+    expect(plans[1]).toContain('telemetry_sightings_by_address');
+  });
+
   it('rejects a database from a newer schema version', async () => {
     const store = await openPostgresStore({ connectionString: url });
     await store.close();
