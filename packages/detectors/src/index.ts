@@ -23,6 +23,11 @@ export { isRoutableIp, normalizeIp } from './parse/ip-address.js';
 export type { MountinfoFacts } from './parse/mountinfo.js';
 export { parseMountinfo } from './parse/mountinfo.js';
 export { findClusterDomain } from './parse/resolv-conf.js';
+export { ATTR_PROVENANCE_NETWORK_SUBNET } from './platforms/network-keys.js';
+export {
+  deploymentFallbackDetector,
+  platformDetectors,
+} from './platforms/platform-detectors.js';
 export type { ProvenanceDetectorsOptions } from './provenance-detectors.js';
 export { provenanceDetectors } from './provenance-detectors.js';
 export type { ProvenanceOptions } from './provenance-options.js';

@@ -15,6 +15,7 @@ import {
   type ServiceInstanceDetectorOptions,
   serviceInstanceDetector,
 } from './detectors/service-instance-detector.js';
+import { deploymentFallbackDetector, platformDetectors } from './platforms/platform-detectors.js';
 
 /** Options of the whole detector set; every `PROVENANCE_*` setting left unset is read from `env`. */
 export interface ProvenanceDetectorsOptions
@@ -28,7 +29,8 @@ export interface ProvenanceDetectorsOptions
 /**
  * Returns the provenance detectors least specific first, because the SDK's
  * resource merge lets a later detector win: package.json, then live platform
- * detection (Kubernetes, container, network, service instance), then the
+ * detection (Kubernetes, container, network, the serverless and cloud
+ * platforms, the platform's fallback deployment id, service instance), then the
  * deployment manifest, then `OTEL_RESOURCE_ATTRIBUTES` and `OTEL_SERVICE_NAME`,
  * then `attributes` from code. The detectors share one set of file reads.
  * None throws or rejects.
@@ -45,6 +47,8 @@ export function provenanceDetectors(
     kubernetesDetector(options, context),
     containerDetector(options, context),
     networkDetector(options, context),
+    ...platformDetectors(options, context),
+    deploymentFallbackDetector(options, context),
     serviceInstanceDetector(options, context),
     manifestDetector(options, context),
     environmentDetector(options, context),

@@ -1,0 +1,68 @@
+import { ATTR_DEPLOYMENT_ID, ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE } from '@otel-provenance/core';
+import {
+  type ContextOptions,
+  createDetectionContext,
+  type DetectionContext,
+} from '../detection-context.js';
+import { deferredAttributes, type ProvenanceDetector } from '../detector.js';
+import { detectFallbackDeployment } from './deployment-fallback.js';
+import type { EnvPlatform, InstancePlatform } from './platform.js';
+import { ENV_PLATFORMS, INSTANCE_PLATFORMS, platformFacts } from './platform-facts.js';
+
+function platformDetector(
+  platform: EnvPlatform | InstancePlatform,
+  context: DetectionContext,
+): ProvenanceDetector {
+  return {
+    name: platform.name,
+    detect: () => ({
+      attributes: deferredAttributes(
+        platform.name,
+        platform.keys,
+        platformFacts(context).then((facts) =>
+          facts?.detector === platform.name ? facts.attributes : {},
+        ),
+      ),
+    }),
+  };
+}
+
+/**
+ * Detects the fallback `deployment.id` derived from the platform's own
+ * revision id, with `provenance.deployment.id.source` naming the platform.
+ * Gives nothing when a manifest or `OTEL_RESOURCE_ATTRIBUTES` names the
+ * deployment, or the platform has no revision. Never rejects.
+ */
+export function deploymentFallbackDetector(
+  options: ContextOptions = {},
+  context = createDetectionContext(options),
+): ProvenanceDetector {
+  return {
+    name: 'deployment-fallback',
+    detect: () => ({
+      attributes: deferredAttributes(
+        'deployment-fallback',
+        [ATTR_DEPLOYMENT_ID, ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE],
+        context.memo('deployment-fallback', () => detectFallbackDeployment(context)),
+      ),
+    }),
+  };
+}
+
+/**
+ * Returns one detector per serverless and cloud platform: AWS Lambda and
+ * ECS, Google Cloud Run and Cloud Functions, Azure Functions, App Service
+ * and Container Apps, Fly.io, Heroku, Vercel, and the EC2, GCE and Azure VM
+ * metadata services. At most one of them reports: the first platform whose
+ * variables match, else, outside a Kubernetes pod, the virtual machine whose
+ * DMI marker is under `root`. Metadata requests share one time budget and
+ * stop at `--no-network`. None throws or rejects.
+ */
+export function platformDetectors(
+  options: ContextOptions = {},
+  context = createDetectionContext(options),
+): ProvenanceDetector[] {
+  return [...ENV_PLATFORMS, ...INSTANCE_PLATFORMS].map((platform) =>
+    platformDetector(platform, context),
+  );
+}
