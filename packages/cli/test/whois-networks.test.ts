@@ -195,7 +195,10 @@ describe('provenance whois and networks', () => {
     [['networks', 'add', 'vpc-a'], 'expected ID and at least one CIDR'],
     [['networks', 'add', 'vpc-a', '10.0.0.0/99', '--db', 'provenance.db'], 'invalid CIDR range'],
     [['networks', 'rename'], 'unknown subcommand "rename"'],
-    [['serve', '--postgres', 'postgres://localhost/x'], '--postgres is not available'],
+    [
+      ['serve', '--postgres', 'postgres://localhost/x', '--db', 'a.db'],
+      'either --db or --postgres',
+    ],
     [['serve', '--listen', 'localhost'], 'invalid --listen "localhost"'],
   ])('exits 2 for %j', async (argv, message) => {
     const run = await runCli(argv, { cwd: dir });

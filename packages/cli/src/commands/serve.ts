@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_UNREADABLE, usageError } from '../exit-codes.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, usageError } from '../exit-codes.js';
 import { loadCorrelator } from '../load-correlator.js';
 import { parseFlags } from '../parse-flags.js';
-import { DEFAULT_DB_FILE } from '../query-target.js';
+import { openServeStore } from '../serve-store.js';
 
 const HELP = `Usage: provenance serve [--db FILE | --postgres URL] [--listen HOST:PORT]
 
@@ -13,12 +12,15 @@ a health endpoint at /health. Stops on SIGINT or SIGTERM.
 
 Options:
   --db FILE           SQLite database file, created on first start (default ./provenance.db)
-  --postgres URL      a shared PostgreSQL store (not available in this version)
+  --postgres URL      a PostgreSQL database shared by several receivers, such as
+                      postgres://USER@HOST:5432/DB; the schema is created on first start
   --listen HOST:PORT  address to bind (default 127.0.0.1:4318; port 0 picks a free one)
 
 Environment:
   PROVENANCE_TOKEN           bearer token every OTLP and query request must send
   PROVENANCE_RETENTION_DAYS  days of timeline to keep (default 30; 0 keeps everything)
+  PROVENANCE_POSTGRES_URL    the PostgreSQL URL when --postgres and --db are not given;
+                             put a password here, not on the command line
 
 Needs the optional package @otel-provenance/correlator.
 `;
@@ -48,10 +50,8 @@ export const serveCommand: Command = {
     if (positionals.length > 0) {
       throw usageError(`provenance serve: unexpected argument "${positionals[0]}"`);
     }
-    if (values.postgres !== undefined) {
-      throw usageError(
-        'provenance serve: --postgres is not available in this version; use --db FILE',
-      );
+    if (values.postgres !== undefined && values.db !== undefined) {
+      throw usageError('provenance serve: pass either --db or --postgres, not both');
     }
     const { host, port } = parseListen(values.listen ?? '127.0.0.1:4318');
     const correlator = await loadCorrelator('serve');
@@ -62,17 +62,7 @@ export const serveCommand: Command = {
       log({ level: 'warn', message: warning });
     }
 
-    const dbPath = resolve(io.cwd, values.db ?? DEFAULT_DB_FILE);
-    let store: Awaited<ReturnType<typeof correlator.openSqliteStore>>;
-    try {
-      store = await correlator.openSqliteStore({ path: dbPath });
-    } catch (error) {
-      throw new CliError(
-        `provenance serve: cannot open the database ${dbPath}: ${(error as Error).message}`,
-        EXIT_UNREADABLE,
-        'DB_UNREADABLE',
-      );
-    }
+    const { store, description } = await openServeStore(correlator, values, settings, io, log);
 
     let running: Awaited<ReturnType<typeof correlator.startCorrelator>>;
     try {
@@ -92,7 +82,7 @@ export const serveCommand: Command = {
         'LISTEN_FAILED',
       );
     }
-    io.stdout(`provenance serve: listening on ${running.url} (database ${dbPath})\n`);
+    io.stdout(`provenance serve: listening on ${running.url} (${description})\n`);
 
     await new Promise<void>((done) => {
       const stop = () => {
