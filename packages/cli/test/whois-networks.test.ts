@@ -191,6 +191,11 @@ describe('provenance whois and networks', () => {
     [['whois'], 'missing IP'],
     [['whois', 'nope', '--db', 'provenance.db'], 'invalid IP address "nope"'],
     [['whois', '10.0.0.7', '--at', 'noon'], 'invalid --at "noon"'],
+    [['whois', '10.0.0.7', '--at', '2026-01-31T12:00:00'], 'invalid --at "2026-01-31T12:00:00"'],
+    [
+      ['networks', 'add', 'vpc-a', '10.0.0.0/16', '--from', '2026-02-30T00:00:00Z'],
+      'invalid --from "2026-02-30T00:00:00Z"',
+    ],
     [['whois', '10.0.0.7', '--url', 'x', '--db', 'y'], 'either --url or --db'],
     [['networks', 'add', 'vpc-a'], 'expected ID and at least one CIDR'],
     [['networks', 'add', 'vpc-a', '10.0.0.0/99', '--db', 'provenance.db'], 'invalid CIDR range'],

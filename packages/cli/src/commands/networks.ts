@@ -1,3 +1,4 @@
+import { parseRfc3339 } from '@otel-provenance/core';
 import type { Command } from '../command.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, usageError } from '../exit-codes.js';
 import { loadCorrelator } from '../load-correlator.js';
@@ -107,8 +108,8 @@ function formatRange(range: NetworkRange) {
 }
 
 function parseFrom(text: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(ms)) {
+  const ms = parseRfc3339(text);
+  if (ms === undefined) {
     throw usageError(
       `provenance networks: invalid --from "${text}"; expected an RFC 3339 time such as 2026-01-31T12:00:00Z`,
     );
