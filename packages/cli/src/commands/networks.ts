@@ -51,6 +51,11 @@ export const networksCommand: Command = {
     if (needsRanges && (id === undefined || cidrs.length === 0)) {
       throw usageError(`provenance networks ${subcommand}: expected ID and at least one CIDR`);
     }
+    if (needsRanges && id?.trim() === '') {
+      throw usageError(
+        `provenance networks ${subcommand}: the network ID is empty; give one such as vpc-0a1b2c`,
+      );
+    }
     if (!needsRanges && id !== undefined) {
       throw usageError(`provenance networks ${subcommand}: unexpected argument "${id}"`);
     }

@@ -50,6 +50,11 @@ export const whoisCommand: Command = {
     if (extra.length > 0) {
       throw usageError(`provenance whois: unexpected argument "${extra[0]}"`);
     }
+    if (values.network?.trim() === '') {
+      throw usageError(
+        'provenance whois: --network is empty; give a network ID or leave the flag out to search every network',
+      );
+    }
     const atMs = values.at === undefined ? Date.now() : parseAt(values.at);
 
     const correlator = await loadCorrelator('whois');
