@@ -7,7 +7,7 @@ import {
   startCorrelator,
 } from '@otel-provenance/correlator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseListen } from '../src/commands/serve.js';
+import { isLoopbackHost, parseListen } from '../src/commands/serve.js';
 import { CliError } from '../src/exit-codes.js';
 import { loadCorrelator } from '../src/load-correlator.js';
 import { runCli } from './run-cli.js';
@@ -294,6 +294,19 @@ describe('parseListen', () => {
     ['[::1]:9000', { host: '::1', port: 9000 }],
   ])('parses %s', (value, expected) => {
     expect(parseListen(value)).toEqual(expected);
+  });
+
+  it.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['localhost', true],
+    ['::1', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['10.0.0.5', false],
+    ['127.example.com', false],
+  ])('treats %s as loopback: %s', (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
   });
 
   it('rejects a port over 65535', () => {
