@@ -19,13 +19,15 @@ export const DEFAULT_DB_FILE = 'provenance.db';
  * Opens the timeline named by `--url` (a running correlator, sent
  * `PROVENANCE_TOKEN` when set) or `--db` (a database file, default
  * ./provenance.db). Throws a usage error when both are given, and exit 3 when
- * the database file does not exist.
+ * the database file does not exist, unless `create` is set: then it is created
+ * as `serve` would create it.
  */
 export async function openQueryTarget(
   command: string,
   correlator: CorrelatorModule,
   flags: { url?: string; db?: string },
   io: CommandIo,
+  create = false,
 ): Promise<QueryTarget> {
   if (flags.url !== undefined && flags.db !== undefined) {
     throw usageError(`provenance ${command}: pass either --url or --db, not both`);
@@ -44,7 +46,7 @@ export async function openQueryTarget(
   }
 
   const path = resolve(io.cwd, flags.db ?? DEFAULT_DB_FILE);
-  if (!existsSync(path)) {
+  if (!create && !existsSync(path)) {
     throw new CliError(
       `provenance ${command}: no database at ${path}; pass --db FILE or --url URL of a running correlator`,
       EXIT_UNREADABLE,

@@ -225,6 +225,25 @@ describe('provenance whois and networks', () => {
     expect(run.stderr).toContain('check that the correlator runs there');
   });
 
+  it('creates the database on networks add', async () => {
+    const add = await runCli(['networks', 'add', 'vpc-new', '10.9.0.0/16', '--db', 'new.db'], {
+      cwd: dir,
+    });
+    const list = await runCli(['networks', 'list', '--db', 'new.db'], { cwd: dir });
+
+    expect(add.code).toBe(0);
+    expect(JSON.parse(list.stdout).ranges.map((r: { cidr: string }) => r.cidr)).toEqual([
+      '10.9.0.0/16',
+    ]);
+  });
+
+  it('exits 3 on networks list without a database', async () => {
+    const run = await runCli(['networks', 'list', '--db', 'none.db'], { cwd: dir });
+
+    expect(run.code).toBe(3);
+    expect(existsSync(join(dir, 'none.db'))).toBe(false);
+  });
+
   it('exits 3 when the database file does not exist', async () => {
     const run = await runCli(['whois', '10.0.0.7', '--db', 'none.db'], { cwd: dir });
 

@@ -24,7 +24,7 @@ Subcommands:
 Options:
   --from RFC3339  start of validity for add (default: now)
   --url URL       a running correlator; sends PROVENANCE_TOKEN when set
-  --db FILE       a database file (default ./provenance.db)
+  --db FILE       a database file (default ./provenance.db); add creates it
 
 Needs the optional package @otel-provenance/correlator.
 `;
@@ -65,7 +65,8 @@ export const networksCommand: Command = {
     const fromMs = values.from === undefined ? Date.now() : parseFrom(values.from);
 
     const correlator = await loadCorrelator('networks');
-    const target = await openQueryTarget('networks', correlator, values, io);
+    // Ranges are often registered before the correlator first runs, so add creates the file.
+    const target = await openQueryTarget('networks', correlator, values, io, subcommand === 'add');
     try {
       let result: unknown;
       if (subcommand === 'add') {
