@@ -244,6 +244,18 @@ describe('provenance whois and networks', () => {
     expect(existsSync(join(dir, 'none.db'))).toBe(false);
   });
 
+  it.each([
+    [['whois', '999.1.1.1', '--db', 'absent.db'], 'invalid IP address "999.1.1.1"'],
+    [['networks', 'add', 'vpc-a', '10.0.0.0/33', '--db', 'absent.db'], 'invalid CIDR range'],
+    [['networks', 'remove', 'vpc-a', 'zz', '--db', 'absent.db'], 'invalid CIDR range "zz"'],
+  ])('checks %j before the database', async (argv, message) => {
+    const run = await runCli(argv, { cwd: dir });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(existsSync(join(dir, 'absent.db'))).toBe(false);
+  });
+
   it('exits 3 when the database file does not exist', async () => {
     const run = await runCli(['whois', '10.0.0.7', '--db', 'none.db'], { cwd: dir });
 

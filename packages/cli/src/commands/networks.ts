@@ -65,6 +65,14 @@ export const networksCommand: Command = {
     const fromMs = values.from === undefined ? Date.now() : parseFrom(values.from);
 
     const correlator = await loadCorrelator('networks');
+    // Checked before the database opens, so a typo neither creates a file nor hides behind
+    // a missing database.
+    const invalid = cidrs.find((cidr) => correlator.parseCidr(cidr) === undefined);
+    if (invalid !== undefined) {
+      throw usageError(
+        `provenance networks: invalid CIDR range "${invalid}"; expected ADDRESS/PREFIX such as 10.0.0.0/16`,
+      );
+    }
     // Ranges are often registered before the correlator first runs, so add creates the file.
     const target = await openQueryTarget('networks', correlator, values, io, subcommand === 'add');
     try {

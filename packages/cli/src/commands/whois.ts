@@ -58,6 +58,11 @@ export const whoisCommand: Command = {
     const atMs = values.at === undefined ? Date.now() : parseAt(values.at);
 
     const correlator = await loadCorrelator('whois');
+    if (correlator.parseAddress(ip) === undefined) {
+      throw usageError(
+        `provenance whois: invalid IP address "${ip}"; expected an IPv4 or IPv6 address such as 10.0.0.7`,
+      );
+    }
     const target = await openQueryTarget('whois', correlator, values, io);
     try {
       const answer = await target.queries.whois({ ip, network: values.network, atMs });
