@@ -33,9 +33,17 @@ export async function openQueryTarget(
     throw usageError(`provenance ${command}: pass either --url or --db, not both`);
   }
   if (flags.url !== undefined) {
-    if (!/^https?:\/\//.test(flags.url)) {
+    // Errors echo the URL without a user, password, query or fragment, which may hold a secret.
+    const url = URL.canParse(flags.url) ? new URL(flags.url) : undefined;
+    if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+      const shown = flags.url.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, '$1');
       throw usageError(
-        `provenance ${command}: invalid --url "${flags.url}"; expected http://HOST:PORT`,
+        `provenance ${command}: invalid --url "${shown}"; expected http://HOST:PORT`,
+      );
+    }
+    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+      throw usageError(
+        `provenance ${command}: --url ${url.origin}${url.pathname} must be only http://HOST:PORT[/PATH], without credentials or a query; put the token in PROVENANCE_TOKEN`,
       );
     }
     const token = io.env.PROVENANCE_TOKEN?.trim() || undefined;

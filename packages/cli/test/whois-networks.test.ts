@@ -197,6 +197,8 @@ describe('provenance whois and networks', () => {
       'invalid --from "2026-02-30T00:00:00Z"',
     ],
     [['whois', '10.0.0.7', '--url', 'x', '--db', 'y'], 'either --url or --db'],
+    [['whois', '10.0.0.7', '--url', 'ftp://127.0.0.1:1'], 'invalid --url "ftp://127.0.0.1:1"'],
+    [['networks', 'list', '--url', 'http://127.0.0.1:1/?q=1'], 'without credentials or a query'],
     [['whois', '10.0.0.7', '--network', ' ', '--db', 'provenance.db'], '--network is empty'],
     [['networks', 'add', 'vpc-a'], 'expected ID and at least one CIDR'],
     [['networks', 'add', '', '10.0.0.0/16', '--db', 'provenance.db'], 'network ID is empty'],
@@ -255,6 +257,27 @@ describe('provenance whois and networks', () => {
     expect(run.stderr).toContain(message);
     expect(existsSync(join(dir, 'absent.db'))).toBe(false);
   });
+
+  it('never prints credentials given in --url', async () => {
+    const run = await runCli(['whois', '10.0.0.7', '--url', 'http://ops:FAKE-PASS@127.0.0.1:1'], {
+      cwd: dir,
+    });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('put the token in PROVENANCE_TOKEN');
+    expect(run.stderr).not.toContain('FAKE-PASS');
+  });
+
+  it.each(['ops:FAKE-PASS@127.0.0.1:1', 'ftp://ops:FAKE-PASS@127.0.0.1:1'])(
+    'hides credentials in the invalid --url %s',
+    async (url) => {
+      const run = await runCli(['networks', 'list', '--url', url], { cwd: dir });
+
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('invalid --url');
+      expect(run.stderr).not.toContain('FAKE-PASS');
+    },
+  );
 
   it('exits 3 when the database file does not exist', async () => {
     const run = await runCli(['whois', '10.0.0.7', '--db', 'none.db'], { cwd: dir });
