@@ -53,6 +53,7 @@ export {
   encodeResourceAttributes,
   MAX_ENV_ENTRY_LENGTH,
 } from './resource-attributes-env.js';
+export { parseRfc3339 } from './rfc3339.js';
 export type { BoundedString } from './sanitize/bound-value.js';
 export { boundString, MAX_VALUE_LENGTH } from './sanitize/bound-value.js';
 export type {

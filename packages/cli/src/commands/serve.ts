@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import type { Command } from '../command.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, usageError } from '../exit-codes.js';
 import { loadCorrelator } from '../load-correlator.js';
@@ -37,6 +38,12 @@ export function parseListen(value: string): { host: string; port: number } {
   return { host: (match[1] ?? match[2])!, port };
 }
 
+/** Returns whether `host` names only this machine: `localhost`, `127.0.0.0/8` or `::1`. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase();
+  return name === 'localhost' || name === '::1' || (isIPv4(name) && name.startsWith('127.'));
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the correlator: OTLP receiver, IP-lease timeline and whois API',
@@ -60,6 +67,12 @@ export const serveCommand: Command = {
     const log = correlator.jsonLineLogger(io.stderr);
     for (const warning of settings.warnings) {
       log({ level: 'warn', message: warning });
+    }
+    if (settings.token === undefined && !isLoopbackHost(host)) {
+      log({
+        level: 'warn',
+        message: `listening on ${host} without PROVENANCE_TOKEN, so anyone who can reach it can send telemetry, register networks and read the timeline; set PROVENANCE_TOKEN`,
+      });
     }
 
     const { store, description } = await openServeStore(correlator, values, settings, io, log);
