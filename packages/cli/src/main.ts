@@ -23,9 +23,14 @@ function topLevelHelp(): string {
  */
 export async function main(argv: string[], io: CommandIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    // A usage error: the help goes to stderr, so a pipeline reading stdout gets nothing.
+    io.stderr(topLevelHelp());
+    return EXIT_USAGE;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(topLevelHelp());
-    return name === undefined ? EXIT_USAGE : EXIT_OK;
+    return EXIT_OK;
   }
 
   const command = commands.find((c) => c.name === name);

@@ -20,7 +20,11 @@ export function parseFlags<T extends Options>(
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? String(error);
+    let message = (error as Error).message.split('\n')[0] ?? String(error);
+    // Node adds a hint about `--` to an unknown option that only fits positional arguments.
+    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      message = message.split('. ')[0] ?? message;
+    }
     throw usageError(`provenance ${command}: ${message}; see \`provenance ${command} --help\``);
   }
 }

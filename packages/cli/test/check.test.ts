@@ -1,10 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
-const FIXTURES = '/work/shared/fixtures/otlp';
+// Copies of the OTLP/JSON files other SDKs and the Collector wrote; SOURCES.md there names each origin.
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/otlp/', import.meta.url));
 const fixtureFiles = readdirSync(FIXTURES).filter((name) => name.endsWith('.json'));
 
 // Records in each fixture, per signal, as SOURCES.md describes them.

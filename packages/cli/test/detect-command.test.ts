@@ -89,6 +89,17 @@ describe('provenance detect', () => {
     expect(output.stderr).toContain(message);
   });
 
+  it('names an unknown option in one short line', async () => {
+    const { io, output } = bufferedIo({}, '/');
+
+    const code = await main(['detect', '--color'], io);
+
+    expect(code).toBe(2);
+    expect(output.stderr).toBe(
+      "provenance detect: Unknown option '--color'; see `provenance detect --help`\n",
+    );
+  });
+
   it("reports what the parsers find in this machine's /proc", async () => {
     const cgroup = parseCgroup(readFileSync('/proc/self/cgroup', 'utf8'));
     const mountinfo = parseMountinfo(readFileSync('/proc/self/mountinfo', 'utf8'));

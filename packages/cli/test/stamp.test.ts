@@ -359,6 +359,11 @@ describe('provenance stamp errors', () => {
       ['--attribute', 'deployment.id=42'],
       'invalid --attribute deployment.id "42"',
     ],
+    [
+      'a service instance id attribute',
+      ['--attribute', 'service.instance.id=pod-1'],
+      'invalid --attribute service.instance.id',
+    ],
     ['a positional argument', ['extra'], 'unexpected argument "extra"'],
     ['an empty environment', ['--environment', ''], '--environment is empty'],
   ])('exits 2 on %s', async (_case, argv, message) => {

@@ -7,7 +7,7 @@ import {
   startCorrelator,
 } from '@otel-provenance/correlator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseListen } from '../src/commands/serve.js';
+import { isLoopbackHost, parseListen } from '../src/commands/serve.js';
 import { CliError } from '../src/exit-codes.js';
 import { loadCorrelator } from '../src/load-correlator.js';
 import { runCli } from './run-cli.js';
@@ -191,11 +191,23 @@ describe('provenance whois and networks', () => {
     [['whois'], 'missing IP'],
     [['whois', 'nope', '--db', 'provenance.db'], 'invalid IP address "nope"'],
     [['whois', '10.0.0.7', '--at', 'noon'], 'invalid --at "noon"'],
+    [['whois', '10.0.0.7', '--at', '2026-01-31T12:00:00'], 'invalid --at "2026-01-31T12:00:00"'],
+    [
+      ['networks', 'add', 'vpc-a', '10.0.0.0/16', '--from', '2026-02-30T00:00:00Z'],
+      'invalid --from "2026-02-30T00:00:00Z"',
+    ],
     [['whois', '10.0.0.7', '--url', 'x', '--db', 'y'], 'either --url or --db'],
+    [['whois', '10.0.0.7', '--url', 'ftp://127.0.0.1:1'], 'invalid --url "ftp://127.0.0.1:1"'],
+    [['networks', 'list', '--url', 'http://127.0.0.1:1/?q=1'], 'without credentials or a query'],
+    [['whois', '10.0.0.7', '--network', ' ', '--db', 'provenance.db'], '--network is empty'],
     [['networks', 'add', 'vpc-a'], 'expected ID and at least one CIDR'],
+    [['networks', 'add', '', '10.0.0.0/16', '--db', 'provenance.db'], 'network ID is empty'],
     [['networks', 'add', 'vpc-a', '10.0.0.0/99', '--db', 'provenance.db'], 'invalid CIDR range'],
     [['networks', 'rename'], 'unknown subcommand "rename"'],
-    [['serve', '--postgres', 'postgres://localhost/x'], '--postgres is not available'],
+    [
+      ['serve', '--postgres', 'postgres://localhost/x', '--db', 'a.db'],
+      'either --db or --postgres',
+    ],
     [['serve', '--listen', 'localhost'], 'invalid --listen "localhost"'],
   ])('exits 2 for %j', async (argv, message) => {
     const run = await runCli(argv, { cwd: dir });
@@ -217,6 +229,58 @@ describe('provenance whois and networks', () => {
     expect(run.stderr).toContain(`GET ${url}/api/v1/whois`);
     expect(run.stderr).toContain('check that the correlator runs there');
   });
+
+  it('creates the database on networks add', async () => {
+    const add = await runCli(['networks', 'add', 'vpc-new', '10.9.0.0/16', '--db', 'new.db'], {
+      cwd: dir,
+    });
+    const list = await runCli(['networks', 'list', '--db', 'new.db'], { cwd: dir });
+
+    expect(add.code).toBe(0);
+    expect(JSON.parse(list.stdout).ranges.map((r: { cidr: string }) => r.cidr)).toEqual([
+      '10.9.0.0/16',
+    ]);
+  });
+
+  it('exits 3 on networks list without a database', async () => {
+    const run = await runCli(['networks', 'list', '--db', 'none.db'], { cwd: dir });
+
+    expect(run.code).toBe(3);
+    expect(existsSync(join(dir, 'none.db'))).toBe(false);
+  });
+
+  it.each([
+    [['whois', '999.1.1.1', '--db', 'absent.db'], 'invalid IP address "999.1.1.1"'],
+    [['networks', 'add', 'vpc-a', '10.0.0.0/33', '--db', 'absent.db'], 'invalid CIDR range'],
+    [['networks', 'remove', 'vpc-a', 'zz', '--db', 'absent.db'], 'invalid CIDR range "zz"'],
+  ])('checks %j before the database', async (argv, message) => {
+    const run = await runCli(argv, { cwd: dir });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(existsSync(join(dir, 'absent.db'))).toBe(false);
+  });
+
+  it('never prints credentials given in --url', async () => {
+    const run = await runCli(['whois', '10.0.0.7', '--url', 'http://ops:FAKE-PASS@127.0.0.1:1'], {
+      cwd: dir,
+    });
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('put the token in PROVENANCE_TOKEN');
+    expect(run.stderr).not.toContain('FAKE-PASS');
+  });
+
+  it.each(['ops:FAKE-PASS@127.0.0.1:1', 'ftp://ops:FAKE-PASS@127.0.0.1:1'])(
+    'hides credentials in the invalid --url %s',
+    async (url) => {
+      const run = await runCli(['networks', 'list', '--url', url], { cwd: dir });
+
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('invalid --url');
+      expect(run.stderr).not.toContain('FAKE-PASS');
+    },
+  );
 
   it('exits 3 when the database file does not exist', async () => {
     const run = await runCli(['whois', '10.0.0.7', '--db', 'none.db'], { cwd: dir });
@@ -287,6 +351,19 @@ describe('parseListen', () => {
     ['[::1]:9000', { host: '::1', port: 9000 }],
   ])('parses %s', (value, expected) => {
     expect(parseListen(value)).toEqual(expected);
+  });
+
+  it.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['localhost', true],
+    ['::1', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['10.0.0.5', false],
+    ['127.example.com', false],
+  ])('treats %s as loopback: %s', (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
   });
 
   it('rejects a port over 65535', () => {

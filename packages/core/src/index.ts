@@ -43,6 +43,7 @@ export {
   ATTR_PROVENANCE_HOST_NETWORK,
   ATTR_PROVENANCE_NETWORK_ID,
   ATTR_PROVENANCE_NETWORK_KIND,
+  ATTR_PROVENANCE_NETWORK_SUBNET,
   isNetworkKind,
   NETWORK_KINDS,
 } from './provenance-keys.js';
@@ -52,6 +53,7 @@ export {
   encodeResourceAttributes,
   MAX_ENV_ENTRY_LENGTH,
 } from './resource-attributes-env.js';
+export { parseRfc3339 } from './rfc3339.js';
 export type { BoundedString } from './sanitize/bound-value.js';
 export { boundString, MAX_VALUE_LENGTH } from './sanitize/bound-value.js';
 export type {

@@ -6,6 +6,13 @@ export const ATTR_PROVENANCE_NETWORK_ID = 'provenance.network.id';
 /** What `provenance.network.id` names: one of {@link NETWORK_KINDS}. */
 export const ATTR_PROVENANCE_NETWORK_KIND = 'provenance.network.kind';
 
+/**
+ * The CIDR blocks of the subnets the asset's addresses sit in, where the
+ * platform's metadata gives them (ECS task metadata), so a platform team can
+ * register them as the ranges of `provenance.network.id`.
+ */
+export const ATTR_PROVENANCE_NETWORK_SUBNET = 'provenance.network.subnet';
+
 /** The asset's own DNS name, set only where the name resolves to this one instance. */
 export const ATTR_PROVENANCE_DNS_NAME = 'provenance.dns.name';
 

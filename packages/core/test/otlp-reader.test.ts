@@ -111,6 +111,14 @@ describe('splitJsonValues', () => {
     ]);
   });
 
+  it('keeps a stray word whole', () => {
+    expect(splitJsonValues('{"a":1}\nnot json \n{"b":2}')).toEqual([
+      { text: '{"a":1}', line: 1 },
+      { text: 'not json', line: 2 },
+      { text: '{"b":2}', line: 3 },
+    ]);
+  });
+
   it('keeps an unterminated value as the last chunk', () => {
     expect(splitJsonValues('{"a":1}\n{"b":')).toEqual([
       { text: '{"a":1}', line: 1 },

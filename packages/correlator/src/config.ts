@@ -2,12 +2,14 @@
 export interface CorrelatorEnvSettings {
   token: string | undefined;
   retentionMs: number | undefined;
+  /** The PostgreSQL store's URL, from the environment so that its password stays off the command line. */
+  postgresUrl: string | undefined;
   warnings: string[];
 }
 
 /**
- * Reads `PROVENANCE_TOKEN` (the bearer token) and `PROVENANCE_RETENTION_DAYS`
- * (how long claims are kept). Blank is unset; an unparsable value is left unset
+ * Reads `PROVENANCE_TOKEN` (the bearer token), `PROVENANCE_RETENTION_DAYS`
+ * (how long claims are kept) and `PROVENANCE_POSTGRES_URL` (a shared store). Blank is unset; an unparsable value is left unset
  * with a warning naming it.
  */
 export function correlatorSettingsFromEnv(
@@ -15,6 +17,7 @@ export function correlatorSettingsFromEnv(
 ): CorrelatorEnvSettings {
   const warnings: string[] = [];
   const token = env.PROVENANCE_TOKEN?.trim() || undefined;
+  const postgresUrl = env.PROVENANCE_POSTGRES_URL?.trim() || undefined;
 
   let retentionMs: number | undefined;
   const days = env.PROVENANCE_RETENTION_DAYS?.trim();
@@ -28,5 +31,5 @@ export function correlatorSettingsFromEnv(
       );
     }
   }
-  return { token, retentionMs, warnings };
+  return { token, retentionMs, postgresUrl, warnings };
 }

@@ -40,5 +40,8 @@ export type {
   LeaseStore,
   PruneResult,
 } from './store/lease-store.js';
+export { describePostgresUrl, postgresUrlHasPassword } from './store/postgres-connection.js';
+export type { PostgresStoreOptions } from './store/postgres-store.js';
+export { openPostgresStore } from './store/postgres-store.js';
 export type { SqliteStoreOptions } from './store/sqlite-store.js';
 export { openSqliteStore } from './store/sqlite-store.js';

@@ -131,6 +131,7 @@ describe.each(STORE_FACTORIES)('query API with $name store', (factory) => {
     ['/api/v1/whois', 'missing query parameter "ip"'],
     ['/api/v1/whois?ip=nope', 'invalid IP address "nope"'],
     ['/api/v1/whois?ip=10.0.0.1&at=yesterday', 'invalid at "yesterday"'],
+    ['/api/v1/whois?ip=10.0.0.1&at=2026-01-31T12:00:00', 'invalid at "2026-01-31T12:00:00"'],
     ['/api/v1/leases?limit=0', 'invalid limit 0'],
     ['/api/v1/leases?cursor=zzz', 'invalid cursor "zzz"'],
   ])('answers 400 for %s', async (path, message) => {

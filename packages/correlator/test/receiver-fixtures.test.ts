@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { detectOtlpSignal, OTLP_REQUEST_KEYS, splitJsonValues } from '@otel-provenance/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from './support/harness.js';
 import { STORE_FACTORIES } from './support/store-factories.js';
 
-const FIXTURES = '/work/shared/fixtures/otlp';
+// Copies of the OTLP/JSON files other SDKs and the Collector wrote; SOURCES.md there names each origin.
+const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/otlp/', import.meta.url));
 const files = readdirSync(FIXTURES).filter((name) => name.endsWith('.json'));
 
 describe.each(STORE_FACTORIES)(

@@ -23,7 +23,6 @@ export { isRoutableIp, normalizeIp } from './parse/ip-address.js';
 export type { MountinfoFacts } from './parse/mountinfo.js';
 export { parseMountinfo } from './parse/mountinfo.js';
 export { findClusterDomain } from './parse/resolv-conf.js';
-export { ATTR_PROVENANCE_NETWORK_SUBNET } from './platforms/network-keys.js';
 export {
   deploymentFallbackDetector,
   platformDetectors,

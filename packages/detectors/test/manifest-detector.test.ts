@@ -108,4 +108,21 @@ describe('manifestDetector', () => {
 
     expect(attributes).toEqual({ 'service.version': '2.0.0' });
   });
+
+  it('ignores a manifest service instance id', async () => {
+    const root = await makeRoot({
+      '/srv/shared/provenance.json': manifest({
+        'service.instance.id': 'pod-1',
+        'service.version': '2.0.0',
+      }),
+    });
+
+    const attributes = await settleDetector(
+      manifestDetector({ root, cwd: '/srv/shared', env: {} }),
+    );
+
+    expect(attributes).toEqual({ 'service.version': '2.0.0' });
+    expect(diag.warn).toHaveLength(1);
+    expect(diag.warn[0]).toContain('/srv/shared/provenance.json sets service.instance.id');
+  });
 });

@@ -41,6 +41,25 @@ describe('serviceInstanceDetector', () => {
     expect(await instanceId({ env, root: await makeRoot() })).toBe('operator-given-1');
   });
 
+  it.each(['service.instance.id=', 'service.instance.id=%20'])(
+    'ignores a blank value in %s',
+    async (value) => {
+      const env = { ...POD_ENV, OTEL_RESOURCE_ATTRIBUTES: value };
+
+      const id = await instanceId({ env, root: await makeRoot() });
+
+      expect(id).toBe(uuidV5('payments.ledger-api-7c9d8f6b5-x2kqp.app', K8S_NAMESPACE));
+    },
+  );
+
+  it('ignores a blank pod name from OTEL_RESOURCE_ATTRIBUTES', async () => {
+    const env = { ...POD_ENV, OTEL_RESOURCE_ATTRIBUTES: 'k8s.pod.name=' };
+
+    const id = await instanceId({ env, root: await makeRoot() });
+
+    expect(id).toBe(uuidV5('payments.ledger-api-7c9d8f6b5-x2kqp.app', K8S_NAMESPACE));
+  });
+
   it('derives the UUIDv5 of namespace, pod and container', async () => {
     const id = await instanceId({ env: POD_ENV, root: await makeRoot() });
 

@@ -1,3 +1,4 @@
+import { parseRfc3339 } from '@otel-provenance/core';
 import type { Command } from '../command.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, usageError } from '../exit-codes.js';
 import { loadCorrelator } from '../load-correlator.js';
@@ -23,7 +24,7 @@ Subcommands:
 Options:
   --from RFC3339  start of validity for add (default: now)
   --url URL       a running correlator; sends PROVENANCE_TOKEN when set
-  --db FILE       a database file (default ./provenance.db)
+  --db FILE       a database file (default ./provenance.db); add creates it
 
 Needs the optional package @otel-provenance/correlator.
 `;
@@ -50,6 +51,11 @@ export const networksCommand: Command = {
     if (needsRanges && (id === undefined || cidrs.length === 0)) {
       throw usageError(`provenance networks ${subcommand}: expected ID and at least one CIDR`);
     }
+    if (needsRanges && id?.trim() === '') {
+      throw usageError(
+        `provenance networks ${subcommand}: the network ID is empty; give one such as vpc-0a1b2c`,
+      );
+    }
     if (!needsRanges && id !== undefined) {
       throw usageError(`provenance networks ${subcommand}: unexpected argument "${id}"`);
     }
@@ -59,7 +65,16 @@ export const networksCommand: Command = {
     const fromMs = values.from === undefined ? Date.now() : parseFrom(values.from);
 
     const correlator = await loadCorrelator('networks');
-    const target = await openQueryTarget('networks', correlator, values, io);
+    // Checked before the database opens, so a typo neither creates a file nor hides behind
+    // a missing database.
+    const invalid = cidrs.find((cidr) => correlator.parseCidr(cidr) === undefined);
+    if (invalid !== undefined) {
+      throw usageError(
+        `provenance networks: invalid CIDR range "${invalid}"; expected ADDRESS/PREFIX such as 10.0.0.0/16`,
+      );
+    }
+    // Ranges are often registered before the correlator first runs, so add creates the file.
+    const target = await openQueryTarget('networks', correlator, values, io, subcommand === 'add');
     try {
       let result: unknown;
       if (subcommand === 'add') {
@@ -107,8 +122,8 @@ function formatRange(range: NetworkRange) {
 }
 
 function parseFrom(text: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(ms)) {
+  const ms = parseRfc3339(text);
+  if (ms === undefined) {
     throw usageError(
       `provenance networks: invalid --from "${text}"; expected an RFC 3339 time such as 2026-01-31T12:00:00Z`,
     );

@@ -1,9 +1,9 @@
-import { resolve } from 'node:path';
+import { isIPv4 } from 'node:net';
 import type { Command } from '../command.js';
-import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_UNREADABLE, usageError } from '../exit-codes.js';
+import { CliError, EXIT_FAILURE, EXIT_OK, usageError } from '../exit-codes.js';
 import { loadCorrelator } from '../load-correlator.js';
 import { parseFlags } from '../parse-flags.js';
-import { DEFAULT_DB_FILE } from '../query-target.js';
+import { openServeStore } from '../serve-store.js';
 
 const HELP = `Usage: provenance serve [--db FILE | --postgres URL] [--listen HOST:PORT]
 
@@ -13,12 +13,15 @@ a health endpoint at /health. Stops on SIGINT or SIGTERM.
 
 Options:
   --db FILE           SQLite database file, created on first start (default ./provenance.db)
-  --postgres URL      a shared PostgreSQL store (not available in this version)
+  --postgres URL      a PostgreSQL database shared by several receivers, such as
+                      postgres://USER@HOST:5432/DB; the schema is created on first start
   --listen HOST:PORT  address to bind (default 127.0.0.1:4318; port 0 picks a free one)
 
 Environment:
   PROVENANCE_TOKEN           bearer token every OTLP and query request must send
   PROVENANCE_RETENTION_DAYS  days of timeline to keep (default 30; 0 keeps everything)
+  PROVENANCE_POSTGRES_URL    the PostgreSQL URL when --postgres and --db are not given;
+                             put a password here, not on the command line
 
 Needs the optional package @otel-provenance/correlator.
 `;
@@ -35,6 +38,12 @@ export function parseListen(value: string): { host: string; port: number } {
   return { host: (match[1] ?? match[2])!, port };
 }
 
+/** Returns whether `host` names only this machine: `localhost`, `127.0.0.0/8` or `::1`. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase();
+  return name === 'localhost' || name === '::1' || (isIPv4(name) && name.startsWith('127.'));
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the correlator: OTLP receiver, IP-lease timeline and whois API',
@@ -48,10 +57,8 @@ export const serveCommand: Command = {
     if (positionals.length > 0) {
       throw usageError(`provenance serve: unexpected argument "${positionals[0]}"`);
     }
-    if (values.postgres !== undefined) {
-      throw usageError(
-        'provenance serve: --postgres is not available in this version; use --db FILE',
-      );
+    if (values.postgres !== undefined && values.db !== undefined) {
+      throw usageError('provenance serve: pass either --db or --postgres, not both');
     }
     const { host, port } = parseListen(values.listen ?? '127.0.0.1:4318');
     const correlator = await loadCorrelator('serve');
@@ -61,18 +68,14 @@ export const serveCommand: Command = {
     for (const warning of settings.warnings) {
       log({ level: 'warn', message: warning });
     }
-
-    const dbPath = resolve(io.cwd, values.db ?? DEFAULT_DB_FILE);
-    let store: Awaited<ReturnType<typeof correlator.openSqliteStore>>;
-    try {
-      store = await correlator.openSqliteStore({ path: dbPath });
-    } catch (error) {
-      throw new CliError(
-        `provenance serve: cannot open the database ${dbPath}: ${(error as Error).message}`,
-        EXIT_UNREADABLE,
-        'DB_UNREADABLE',
-      );
+    if (settings.token === undefined && !isLoopbackHost(host)) {
+      log({
+        level: 'warn',
+        message: `listening on ${host} without PROVENANCE_TOKEN, so anyone who can reach it can send telemetry, register networks and read the timeline; set PROVENANCE_TOKEN`,
+      });
     }
+
+    const { store, description } = await openServeStore(correlator, values, settings, io, log);
 
     let running: Awaited<ReturnType<typeof correlator.startCorrelator>>;
     try {
@@ -92,7 +95,7 @@ export const serveCommand: Command = {
         'LISTEN_FAILED',
       );
     }
-    io.stdout(`provenance serve: listening on ${running.url} (database ${dbPath})\n`);
+    io.stdout(`provenance serve: listening on ${running.url} (${description})\n`);
 
     await new Promise<void>((done) => {
       const stop = () => {

@@ -1,3 +1,4 @@
+import { parseRfc3339 } from '@otel-provenance/core';
 import type { Command } from '../command.js';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, usageError } from '../exit-codes.js';
 import { loadCorrelator } from '../load-correlator.js';
@@ -49,9 +50,19 @@ export const whoisCommand: Command = {
     if (extra.length > 0) {
       throw usageError(`provenance whois: unexpected argument "${extra[0]}"`);
     }
+    if (values.network?.trim() === '') {
+      throw usageError(
+        'provenance whois: --network is empty; give a network ID or leave the flag out to search every network',
+      );
+    }
     const atMs = values.at === undefined ? Date.now() : parseAt(values.at);
 
     const correlator = await loadCorrelator('whois');
+    if (correlator.parseAddress(ip) === undefined) {
+      throw usageError(
+        `provenance whois: invalid IP address "${ip}"; expected an IPv4 or IPv6 address such as 10.0.0.7`,
+      );
+    }
     const target = await openQueryTarget('whois', correlator, values, io);
     try {
       const answer = await target.queries.whois({ ip, network: values.network, atMs });
@@ -78,8 +89,8 @@ export const whoisCommand: Command = {
 };
 
 function parseAt(text: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(ms)) {
+  const ms = parseRfc3339(text);
+  if (ms === undefined) {
     throw usageError(
       `provenance whois: invalid --at "${text}"; expected an RFC 3339 time such as 2026-01-31T12:00:00Z`,
     );

@@ -1,3 +1,4 @@
+import { ATTR_SERVICE_INSTANCE_ID } from '@opentelemetry/semantic-conventions';
 import { ATTR_DEPLOYMENT_ID, isUuid, uuidVersion } from '@otel-provenance/core';
 import { usageError } from '../exit-codes.js';
 import { parseChoice, parseFlags } from '../parse-flags.js';
@@ -63,6 +64,13 @@ export function parseStampOptions(argv: string[]): StampOptions {
   const attributes: Record<string, string> = {};
   for (const pair of values.attribute ?? []) {
     const [key, value] = parseAttribute(pair);
+    // A manifest is copied into every instance of the artifact, so an instance id in it
+    // would give them all the same one.
+    if (key === ATTR_SERVICE_INSTANCE_ID) {
+      throw usageError(
+        `provenance stamp: invalid --attribute ${key}: the manifest is shared by every instance of the build; leave it out, and set it per process through OTEL_RESOURCE_ATTRIBUTES if you must`,
+      );
+    }
     attributes[key] =
       key === ATTR_DEPLOYMENT_ID ? parseDeploymentId(value, '--attribute deployment.id') : value;
   }

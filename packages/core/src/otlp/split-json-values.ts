@@ -8,8 +8,8 @@ export interface JsonChunk {
  * Splits `text` into its top-level JSON values, so JSON Lines (the Collector
  * file exporter's output), one request body, and pretty-printed bodies written
  * one after another all read the same way. Only objects and arrays are split;
- * a stray character outside them becomes its own chunk so that parsing it fails
- * with the right line.
+ * anything else outside them becomes one chunk up to the end of its line, so that
+ * parsing it fails naming the right line and text.
  */
 export function splitJsonValues(text: string): JsonChunk[] {
   const chunks: JsonChunk[] = [];
@@ -42,6 +42,16 @@ export function splitJsonValues(text: string): JsonChunk[] {
       }
       start = index;
       startLine = line;
+      // A stray word such as `not json` becomes one chunk up to the end of its line, so
+      // parsing it reports the word itself, not its first letter.
+      if (char !== '{' && char !== '[' && char !== '"') {
+        const lineEnd = text.indexOf('\n', index);
+        const end = lineEnd === -1 ? text.length : lineEnd;
+        chunks.push({ text: text.slice(index, end).trimEnd(), line });
+        start = -1;
+        index = end - 1;
+        continue;
+      }
     }
 
     if (char === '"') {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseRfc3339 } from '@otel-provenance/core';
 import { toRangeJson } from '../leases/range-json.js';
 import { QueryError } from '../query/query-error.js';
 import type { TimelineQueries } from '../query/timeline-queries.js';
@@ -84,8 +85,8 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 
 /** Parses an RFC 3339 time to milliseconds; throws `QueryError` naming `name` otherwise. */
 export function parseTime(text: string, name: string): number {
-  const ms = /^\d{4}-\d{2}-\d{2}T/.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(ms)) {
+  const ms = parseRfc3339(text);
+  if (ms === undefined) {
     throw new QueryError(
       `invalid ${name} "${text}"; expected an RFC 3339 time such as 2026-01-31T12:00:00Z`,
     );

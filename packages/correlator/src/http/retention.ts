@@ -12,14 +12,19 @@ export interface RetentionOptions {
 
 /**
  * Prunes the store now and then every `intervalMs`, logging a failed run
- * without stopping later ones. Returns a function that stops the schedule.
+ * without stopping later ones. Resolves, with a function that stops the
+ * schedule, once the first run has ended, so a networked store is not still
+ * pruning when the first requests arrive.
  */
-export function scheduleRetention(store: LeaseStore, options: RetentionOptions): () => void {
-  const prune = () => {
+export async function scheduleRetention(
+  store: LeaseStore,
+  options: RetentionOptions,
+): Promise<() => void> {
+  const prune = async () => {
     if (options.retentionMs <= 0) {
       return;
     }
-    store.prune(options.now() - options.retentionMs).catch((error: unknown) => {
+    await store.prune(options.now() - options.retentionMs).catch((error: unknown) => {
       options.log({
         level: 'error',
         message: 'retention pruning failed',
@@ -29,8 +34,8 @@ export function scheduleRetention(store: LeaseStore, options: RetentionOptions):
     });
   };
 
-  prune();
-  const timer = setInterval(prune, options.intervalMs);
+  await prune();
+  const timer = setInterval(() => void prune(), options.intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -94,7 +94,7 @@ export async function startCorrelator(options: CorrelatorOptions): Promise<Runni
     });
   });
 
-  const stopRetention = scheduleRetention(store, {
+  const stopRetention = await scheduleRetention(store, {
     retentionMs: options.retentionMs ?? 30 * DAY_MS,
     intervalMs: options.pruneIntervalMs ?? 60 * 60 * 1000,
     now,

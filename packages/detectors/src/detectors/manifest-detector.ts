@@ -1,4 +1,5 @@
 import { isAbsolute, join } from 'node:path';
+import { ATTR_SERVICE_INSTANCE_ID } from '@opentelemetry/semantic-conventions';
 import {
   ATTR_DEPLOYMENT_ID,
   ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE,
@@ -64,6 +65,14 @@ function readManifestAttributes(context: DetectionContext): OtelAttributes {
       return {};
     }
     const attributes: Record<string, unknown> = { ...result.manifest.attributes };
+    // Every instance of the artifact reads the same manifest, so an instance id in it would
+    // not be unique. The service instance detector supplies one per process instead.
+    if (attributes[ATTR_SERVICE_INSTANCE_ID] !== undefined) {
+      delete attributes[ATTR_SERVICE_INSTANCE_ID];
+      warnOnce(
+        `provenance: manifest ${path} sets ${ATTR_SERVICE_INSTANCE_ID}, which every instance would share, so it is ignored; remove it from the manifest`,
+      );
+    }
     if (attributes[ATTR_DEPLOYMENT_ID] !== undefined) {
       attributes[ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE] ??= 'manifest';
     }
@@ -76,7 +85,8 @@ function readManifestAttributes(context: DetectionContext): OtelAttributes {
  * Detects the identity stamped in CI: the manifest at `PROVENANCE_MANIFEST`,
  * else `provenance.json` in the working directory, else in
  * `$LAMBDA_TASK_ROOT`, adding `provenance.deployment.id.source` = `manifest`
- * when it gives `deployment.id`. A missing file at a default place is silent. A named
+ * when it gives `deployment.id` and leaving out `service.instance.id`, with a warning,
+ * because every instance shares the manifest. A missing file at a default place is silent. A named
  * file that is missing, or any malformed or invalid file, is one `diag.warn`
  * naming the path and the problem, and detection goes on without it. Reads
  * synchronously because the manifest's keys are known only after reading.

@@ -40,8 +40,11 @@ function defaultWorkerId(): number | undefined {
 }
 
 async function instanceId(context: DetectionContext, workerId: number | undefined) {
-  const fromEnv = resourceAttributesFromEnv(context);
-  const configured = fromEnv[ATTR_SERVICE_INSTANCE_ID];
+  // A blank value, such as `service.instance.id=` from an unset template variable, is
+  // dropped from the resource like every empty value, so it counts as not given.
+  const attributes = resourceAttributesFromEnv(context);
+  const fromEnv = (key: string) => (attributes[key]?.trim() ? attributes[key] : undefined);
+  const configured = fromEnv(ATTR_SERVICE_INSTANCE_ID);
   if (configured !== undefined) {
     return configured;
   }
@@ -49,9 +52,9 @@ async function instanceId(context: DetectionContext, workerId: number | undefine
   // Names given in OTEL_RESOURCE_ATTRIBUTES win on the resource, so they
   // also name the instance.
   const facts = await kubernetesFacts(context);
-  const namespace = fromEnv[ATTR_K8S_NAMESPACE_NAME] ?? facts.namespace;
-  const pod = fromEnv[ATTR_K8S_POD_NAME] ?? facts.podName;
-  const container = fromEnv[ATTR_K8S_CONTAINER_NAME] ?? facts.containerName;
+  const namespace = fromEnv(ATTR_K8S_NAMESPACE_NAME) ?? facts.namespace;
+  const pod = fromEnv(ATTR_K8S_POD_NAME) ?? facts.podName;
+  const container = fromEnv(ATTR_K8S_CONTAINER_NAME) ?? facts.containerName;
   if (!facts.inPod || namespace === undefined || pod === undefined || container === undefined) {
     return randomInstanceId();
   }

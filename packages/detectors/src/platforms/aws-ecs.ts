@@ -9,13 +9,13 @@ import {
   ATTR_PROVENANCE_DNS_NAME,
   ATTR_PROVENANCE_NETWORK_ID,
   ATTR_PROVENANCE_NETWORK_KIND,
+  ATTR_PROVENANCE_NETWORK_SUBNET,
 } from '@otel-provenance/core';
 import type { DetectionContext } from '../detection-context.js';
 import { type Environment, envValue } from '../env-value.js';
 import { mergeDefined } from './json-fields.js';
 import { requestMetadataJson } from './metadata-request.js';
 import { collectWithinBudget } from './network-budget.js';
-import { ATTR_PROVENANCE_NETWORK_SUBNET } from './network-keys.js';
 import {
   ecsLaunchType,
   parseEcsContainerMetadata,

@@ -7,10 +7,10 @@ import {
   ATTR_PROVENANCE_DNS_NAME,
   ATTR_PROVENANCE_NETWORK_ID,
   ATTR_PROVENANCE_NETWORK_KIND,
+  ATTR_PROVENANCE_NETWORK_SUBNET,
 } from '@otel-provenance/core';
 import { normalizeIp } from '../parse/ip-address.js';
 import { arrayField, field, stringField, stringsField } from './json-fields.js';
-import { ATTR_PROVENANCE_NETWORK_SUBNET } from './network-keys.js';
 import { parseArn } from './parse-arn.js';
 import {
   ATTR_AWS_ECS_CLUSTER_ARN,
