@@ -39,7 +39,7 @@ export function readTextFile(root: string, path: string): Promise<string | undef
         const chunks: Buffer[] = [];
         let total = 0;
         while (total < MAX_FILE_BYTES) {
-          const buffer = Buffer.alloc(Math.min(CHUNK_BYTES, MAX_FILE_BYTES - total));
+          const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, MAX_FILE_BYTES - total));
           const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
           if (bytesRead === 0) break;
           chunks.push(buffer.subarray(0, bytesRead));
@@ -47,7 +47,9 @@ export function readTextFile(root: string, path: string): Promise<string | undef
         }
         return Buffer.concat(chunks).toString('utf8');
       } finally {
-        await handle.close();
+        // Not awaited: the text is complete, and waiting for the close would
+        // add one more trip through the thread pool to every read.
+        handle.close().catch(() => undefined);
       }
     } catch (error) {
       diag.debug(`provenance: ${fullPath} not read (${errorCode(error)})`);

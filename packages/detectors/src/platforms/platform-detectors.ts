@@ -7,23 +7,44 @@ import {
 import { deferredAttributes, type ProvenanceDetector } from '../detector.js';
 import { detectFallbackDeployment } from './deployment-fallback.js';
 import type { EnvPlatform, InstancePlatform } from './platform.js';
-import { ENV_PLATFORMS, INSTANCE_PLATFORMS, platformFacts } from './platform-facts.js';
+import {
+  ENV_PLATFORMS,
+  INSTANCE_PLATFORMS,
+  namedPlatform,
+  platformFacts,
+} from './platform-facts.js';
 
+// A named platform rules out every other platform, and an instance platform
+// reports only when no platform is named. Both are known from the variables.
+function mayReport(platform: EnvPlatform | InstancePlatform, context: DetectionContext): boolean {
+  const named = namedPlatform(context);
+  return named === undefined
+    ? INSTANCE_PLATFORMS.includes(platform as InstancePlatform)
+    : named === platform;
+}
+
+// A platform ruled out gives no keys rather than keys that settle empty,
+// because the SDK wraps every pending value again at each resource merge.
 function platformDetector(
   platform: EnvPlatform | InstancePlatform,
   context: DetectionContext,
 ): ProvenanceDetector {
   return {
     name: platform.name,
-    detect: () => ({
-      attributes: deferredAttributes(
-        platform.name,
-        platform.keys,
-        platformFacts(context).then((facts) =>
-          facts?.detector === platform.name ? facts.attributes : {},
+    detect: () => {
+      if (!mayReport(platform, context)) {
+        return { attributes: {} };
+      }
+      return {
+        attributes: deferredAttributes(
+          platform.name,
+          platform.keys,
+          platformFacts(context).then((facts) =>
+            facts?.detector === platform.name ? facts.attributes : {},
+          ),
         ),
-      ),
-    }),
+      };
+    },
   };
 }
 
@@ -39,13 +60,19 @@ export function deploymentFallbackDetector(
 ): ProvenanceDetector {
   return {
     name: 'deployment-fallback',
-    detect: () => ({
-      attributes: deferredAttributes(
-        'deployment-fallback',
-        [ATTR_DEPLOYMENT_ID, ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE],
-        context.memo('deployment-fallback', () => detectFallbackDeployment(context)),
-      ),
-    }),
+    detect: () => {
+      // Only the platforms named in the variables have revisions to derive from.
+      if (namedPlatform(context) === undefined) {
+        return { attributes: {} };
+      }
+      return {
+        attributes: deferredAttributes(
+          'deployment-fallback',
+          [ATTR_DEPLOYMENT_ID, ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE],
+          context.memo('deployment-fallback', () => detectFallbackDeployment(context)),
+        ),
+      };
+    },
   };
 }
 
