@@ -3,8 +3,8 @@ import { provenanceDetectors } from '../src/index.js';
 import { makeRoot } from './support/temp-root.js';
 
 // The keys each detector returns, pending or not, by detector name.
-function keysByDetector(env: Record<string, string>, root: string) {
-  const detectors = provenanceDetectors({ env, root, cwd: '/', detectNetwork: false });
+function keysByDetector(env: Record<string, string>, root: string, detectNetwork = false) {
+  const detectors = provenanceDetectors({ env, root, cwd: '/', detectNetwork });
   return Object.fromEntries(
     detectors.map((detector) => [detector.name, Object.keys(detector.detect().attributes ?? {})]),
   );
@@ -42,5 +42,21 @@ describe('pending keys of ruled-out platforms', () => {
       'deployment.id',
       'provenance.deployment.id.source',
     ]);
+  });
+
+  it('network off: marker keys only', async () => {
+    const keys = keysByDetector({}, await makeRoot());
+
+    for (const name of INSTANCE_PLATFORM_NAMES) {
+      expect(keys[name], name).toEqual(['cloud.provider', 'cloud.platform']);
+    }
+  });
+
+  it('network on: every instance key', async () => {
+    const keys = keysByDetector({}, await makeRoot(), true);
+
+    for (const name of INSTANCE_PLATFORM_NAMES) {
+      expect(keys[name], name).toContain('cloud.region');
+    }
   });
 });

@@ -59,6 +59,38 @@ export function readTextFile(root: string, path: string): Promise<string | undef
 }
 
 /**
+ * The size of the one read {@link readShortFile} makes: a page, the most a
+ * sysfs attribute file gives.
+ */
+export const SHORT_FILE_BYTES = 4096;
+
+/**
+ * Reads at most {@link SHORT_FILE_BYTES} of a text file under `root` in one
+ * read, for sysfs attributes such as `/sys/class/dmi/id/sys_vendor`, which
+ * the kernel returns whole in the first read. One thread-pool trip fewer than
+ * {@link readTextFile}. A missing or unreadable file gives `undefined` and a
+ * debug line. Never rejects.
+ */
+export function readShortFile(root: string, path: string): Promise<string | undefined> {
+  const fullPath = pathUnderRoot(root, path);
+  return untraced(async () => {
+    try {
+      const handle = await open(fullPath, 'r');
+      try {
+        const buffer = Buffer.allocUnsafe(SHORT_FILE_BYTES);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        return buffer.toString('utf8', 0, bytesRead);
+      } finally {
+        handle.close().catch(() => undefined);
+      }
+    } catch (error) {
+      diag.debug(`provenance: ${fullPath} not read (${errorCode(error)})`);
+      return undefined;
+    }
+  });
+}
+
+/**
  * Reads a text file under `root` synchronously, at most {@link MAX_FILE_BYTES},
  * for the detectors whose attribute keys are known only after reading (the
  * manifest). Returns the error code instead of throwing.

@@ -1,4 +1,9 @@
-import { ATTR_DEPLOYMENT_ID, ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE } from '@otel-provenance/core';
+import {
+  ATTR_CLOUD_PLATFORM,
+  ATTR_CLOUD_PROVIDER,
+  ATTR_DEPLOYMENT_ID,
+  ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE,
+} from '@otel-provenance/core';
 import {
   type ContextOptions,
   createDetectionContext,
@@ -13,6 +18,8 @@ import {
   namedPlatform,
   platformFacts,
 } from './platform-facts.js';
+
+const MARKER_KEYS = [ATTR_CLOUD_PROVIDER, ATTR_CLOUD_PLATFORM] as const;
 
 // A named platform rules out every other platform, and an instance platform
 // reports only when no platform is named. Both are known from the variables.
@@ -35,10 +42,13 @@ function platformDetector(
       if (!mayReport(platform, context)) {
         return { attributes: {} };
       }
+      // Without requests a virtual machine's marker gives its provider and platform only.
+      const isInstance = INSTANCE_PLATFORMS.includes(platform as InstancePlatform);
+      const keys = isInstance && !context.detectNetwork ? MARKER_KEYS : platform.keys;
       return {
         attributes: deferredAttributes(
           platform.name,
-          platform.keys,
+          keys,
           platformFacts(context).then((facts) =>
             facts?.detector === platform.name ? facts.attributes : {},
           ),
