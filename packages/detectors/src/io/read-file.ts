@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diag } from '@opentelemetry/api';
@@ -100,6 +100,10 @@ export function readTextFileSync(root: string, path: string): ReadResult {
   return untraced(() => {
     let descriptor: number | undefined;
     try {
+      // A missing file, the usual case, is found without creating an error.
+      if (statSync(fullPath, { throwIfNoEntry: false }) === undefined) {
+        return { text: undefined, code: 'ENOENT' };
+      }
       descriptor = openSync(fullPath, 'r');
       const chunks: Buffer[] = [];
       let total = 0;
