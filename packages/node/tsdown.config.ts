@@ -6,4 +6,6 @@ export default defineConfig({
   dts: true,
   platform: 'node',
   target: 'node20',
+  // The CommonJS build needs import.meta.url to load the optional api-logs peer.
+  shims: true,
 });

@@ -8,7 +8,6 @@ import {
   propagation,
   trace,
 } from '@opentelemetry/api';
-import { logs } from '@opentelemetry/api-logs';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
   CompositePropagator,
@@ -16,6 +15,7 @@ import {
   W3CBaggagePropagator,
   W3CTraceContextPropagator,
 } from '@opentelemetry/core';
+import { registerLoggerProvider } from './logs-globals.js';
 import type { Providers } from './providers.js';
 
 /**
@@ -41,7 +41,7 @@ export function registerGlobals(providers: Providers): void {
   );
   trace.setGlobalTracerProvider(providers.tracerProvider);
   metrics.setGlobalMeterProvider(providers.meterProvider);
-  logs.setGlobalLoggerProvider(providers.loggerProvider);
+  registerLoggerProvider(providers.loggerProvider);
 }
 
 const LOG_LEVELS: Record<string, DiagLogLevel> = {

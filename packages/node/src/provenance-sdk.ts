@@ -1,8 +1,10 @@
 import { diag } from '@opentelemetry/api';
-import { SeverityNumber } from '@opentelemetry/api-logs';
 import type { EntityReporter } from '@otel-provenance/processors';
 import { settlesWithin } from './deadline.js';
 import type { Providers } from './providers.js';
+
+/** `SeverityNumber.FATAL` of the logs API, which lives in a different package on each line. */
+const SEVERITY_FATAL = 21;
 
 /** The handle {@link startProvenance} returns. Neither method rejects. */
 export interface ProvenanceHandle {
@@ -48,7 +50,7 @@ export class ProvenanceSdk implements ProvenanceHandle {
     try {
       const err = error instanceof Error ? error : new Error(String(error));
       this.providers.loggerProvider.getLogger('@otel-provenance/node').emit({
-        severityNumber: SeverityNumber.FATAL,
+        severityNumber: SEVERITY_FATAL,
         severityText: 'FATAL',
         body: err.message,
         attributes: {

@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import type { AnyValue, AnyValueMap, LogAttributes } from '@opentelemetry/api-logs';
+import type { LogValue, LogValueMap } from './log-values.js';
 
 // Event and attribute names of the OpenTelemetry entity-events specification (status:
 // development): specification/entities/entity-events.md.
@@ -50,7 +50,7 @@ const DESCRIPTION_KEYS = [
 ];
 
 /** Returns the `entity.id` map, or undefined when the resource has no `service.instance.id`. */
-export function entityId(resource: Attributes): AnyValueMap | undefined {
+export function entityId(resource: Attributes): LogValueMap | undefined {
   if (typeof resource['service.instance.id'] !== 'string') {
     return undefined;
   }
@@ -60,9 +60,9 @@ export function entityId(resource: Attributes): AnyValueMap | undefined {
 /** Builds the attributes of an `entity.state` event for a service instance. */
 export function entityStateAttributes(
   resource: Attributes,
-  id: AnyValueMap,
+  id: LogValueMap,
   intervalSeconds: number,
-): LogAttributes {
+): LogValueMap {
   return {
     [ATTR_EVENT_NAME]: ENTITY_STATE_EVENT,
     [ATTR_ENTITY_TYPE]: SERVICE_INSTANCE_ENTITY,
@@ -73,7 +73,7 @@ export function entityStateAttributes(
 }
 
 /** Builds the attributes of an `entity.delete` event for a service instance. */
-export function entityDeleteAttributes(id: AnyValueMap, reason: string): LogAttributes {
+export function entityDeleteAttributes(id: LogValueMap, reason: string): LogValueMap {
   return {
     [ATTR_EVENT_NAME]: ENTITY_DELETE_EVENT,
     [ATTR_ENTITY_TYPE]: SERVICE_INSTANCE_ENTITY,
@@ -82,12 +82,12 @@ export function entityDeleteAttributes(id: AnyValueMap, reason: string): LogAttr
   };
 }
 
-function pick(resource: Attributes, keys: readonly string[]): AnyValueMap {
-  const picked: AnyValueMap = {};
+function pick(resource: Attributes, keys: readonly string[]): LogValueMap {
+  const picked: LogValueMap = {};
   for (const key of keys) {
     const value = resource[key];
     if (value !== undefined && value !== null) {
-      picked[key] = value as AnyValue;
+      picked[key] = value as LogValue;
     }
   }
   return picked;

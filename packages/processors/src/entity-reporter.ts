@@ -1,5 +1,4 @@
 import { diag } from '@opentelemetry/api';
-import type { AnyValueMap, LogAttributes, Logger } from '@opentelemetry/api-logs';
 import type { Resource } from '@opentelemetry/resources';
 import {
   ENTITY_DELETE_EVENT,
@@ -8,11 +7,12 @@ import {
   entityId,
   entityStateAttributes,
 } from './entity-events.js';
+import type { EventLogger, LogValueMap } from './log-values.js';
 
 /** Options of {@link EntityReporter}. */
 export interface EntityReporterOptions {
   /** The logger the events are emitted through; its provider's resource should be `resource`. */
-  logger: Logger;
+  logger: EventLogger;
   /** The resource whose identity the events describe. */
   resource: Resource;
   /** Seconds between `entity.state` events; 0 sends only the first. Default 60. */
@@ -28,7 +28,7 @@ export interface EntityReporterOptions {
 export class EntityReporter {
   private readonly intervalSeconds: number;
   private timer: NodeJS.Timeout | undefined;
-  private id: AnyValueMap | undefined;
+  private id: LogValueMap | undefined;
   private settled: Promise<void> | undefined;
   private stopped = false;
   private stateEmitted = false;
@@ -99,7 +99,7 @@ export class EntityReporter {
     this.stateEmitted = true;
   }
 
-  private emit(eventName: string, attributes: LogAttributes): void {
+  private emit(eventName: string, attributes: LogValueMap): void {
     try {
       this.options.logger.emit({ eventName, attributes });
     } catch (error) {

@@ -17,6 +17,7 @@ export { EntityReporter } from './entity-reporter.js';
 export type { Invocation, InvocationOptions } from './invocation.js';
 export { beginInvocation, getInvocation, setInvocation } from './invocation.js';
 export { ProvenanceLogRecordProcessor } from './log-record-processor.js';
+export type { EventLogger, LogValue, LogValueMap } from './log-values.js';
 export type {
   ParsedRecordAttributes,
   RecordAttributesOption,

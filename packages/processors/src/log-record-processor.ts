@@ -1,5 +1,5 @@
 import type { Context } from '@opentelemetry/api';
-import type { LogRecordProcessor, SdkLogRecord } from '@opentelemetry/sdk-logs';
+import type { LogRecordProcessor, ReadWriteLogRecord } from '@opentelemetry/sdk-logs';
 import { getInvocation } from './invocation.js';
 import { resolveRecordKeys } from './record-keys.js';
 import { ReportOnce } from './report-once.js';
@@ -21,7 +21,7 @@ export class ProvenanceLogRecordProcessor implements LogRecordProcessor {
     this.identity = new ResourceIdentity(resolveRecordKeys(options.recordAttributes));
   }
 
-  onEmit(logRecord: SdkLogRecord, context?: Context): void {
+  onEmit(logRecord: ReadWriteLogRecord, context?: Context): void {
     try {
       const entries = this.identity.entriesFor(logRecord.resource);
       if (entries === undefined) {
@@ -48,7 +48,7 @@ export class ProvenanceLogRecordProcessor implements LogRecordProcessor {
   }
 }
 
-function copyMissing(logRecord: SdkLogRecord, set: AttributeSet): void {
+function copyMissing(logRecord: ReadWriteLogRecord, set: AttributeSet): void {
   const attributes = logRecord.attributes;
   for (const key of set.keys) {
     if (attributes[key] === undefined) {

@@ -1,21 +1,21 @@
 import { diag } from '@opentelemetry/api';
-import type { AnyValue } from '@opentelemetry/api-logs';
 import type { Resource } from '@opentelemetry/resources';
+import type { LogValue } from './log-values.js';
 
 /** Attributes to copy: their keys in order, and the same attributes as one object. */
 export interface AttributeSet {
   readonly keys: readonly string[];
-  readonly values: Readonly<Record<string, AnyValue>>;
+  readonly values: Readonly<Record<string, LogValue>>;
 }
 
 /** Builds an {@link AttributeSet} from key and value pairs, skipping absent values. */
 export function attributeSet(pairs: Iterable<readonly [string, unknown]>): AttributeSet {
   const keys: string[] = [];
-  const values: Record<string, AnyValue> = {};
+  const values: Record<string, LogValue> = {};
   for (const [key, value] of pairs) {
     if (value !== undefined && value !== null) {
       keys.push(key);
-      values[key] = value as AnyValue;
+      values[key] = value as LogValue;
     }
   }
   return { keys, values };

@@ -1,4 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
+import type { Logger } from '@opentelemetry/api-logs';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
   InMemoryLogRecordExporter,
@@ -49,7 +50,7 @@ export function tracing(
 export function logging(
   options: ProvenanceProcessorOptions = {},
   resource = resourceFromAttributes(IDENTITY),
-) {
+): { exporter: InMemoryLogRecordExporter; provider: LoggerProvider; logger: Logger } {
   const exporter = new InMemoryLogRecordExporter();
   const provider = new LoggerProvider({
     resource,
