@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { provenanceDetectors } from '../src/index.js';
+import { MARKER_ROOTS } from './support/platform-inputs.js';
 import { makeRoot } from './support/temp-root.js';
+
+// Rejects every request: a marker root with the network on would otherwise
+// reach the real metadata services once the pending keys settle.
+const rejectRequests = () => Promise.reject(new Error('no network in this test'));
 
 // The keys each detector returns, pending or not, by detector name.
 function keysByDetector(env: Record<string, string>, root: string, detectNetwork = false) {
-  const detectors = provenanceDetectors({ env, root, cwd: '/', detectNetwork });
+  const detectors = provenanceDetectors({
+    env,
+    root,
+    cwd: '/',
+    detectNetwork,
+    fetch: rejectRequests,
+  });
   return Object.fromEntries(
     detectors.map((detector) => [detector.name, Object.keys(detector.detect().attributes ?? {})]),
   );
@@ -22,13 +33,33 @@ const ENV_PLATFORM_NAMES = [
 ];
 const INSTANCE_PLATFORM_NAMES = ['aws-ec2', 'gce', 'azure-vm'];
 
+// The DMI marker files of each instance platform.
+const { ec2, gce, azure } = MARKER_ROOTS as Record<'ec2' | 'gce' | 'azure', Record<string, string>>;
+const INSTANCE_MARKERS: Record<string, Record<string, string>> = {
+  'aws-ec2': ec2,
+  gce,
+  'azure-vm': azure,
+};
+
 describe('pending keys of ruled-out platforms', () => {
-  it('off-platform: instance platforms only', async () => {
+  it('off-platform: no platform keys', async () => {
     const keys = keysByDetector({}, await makeRoot());
 
-    for (const name of ENV_PLATFORM_NAMES) expect(keys[name], name).toEqual([]);
-    for (const name of INSTANCE_PLATFORM_NAMES) expect(keys[name], name).not.toEqual([]);
+    for (const name of [...ENV_PLATFORM_NAMES, ...INSTANCE_PLATFORM_NAMES]) {
+      expect(keys[name], name).toEqual([]);
+    }
     expect(keys['deployment-fallback']).toEqual([]);
+  });
+
+  it('DMI marker: that instance platform only', async () => {
+    for (const [marked, files] of Object.entries(INSTANCE_MARKERS)) {
+      const keys = keysByDetector({}, await makeRoot(files));
+
+      for (const name of INSTANCE_PLATFORM_NAMES) {
+        if (name === marked) expect(keys[name], name).not.toEqual([]);
+        else expect(keys[name], `${name} beside ${marked}`).toEqual([]);
+      }
+    }
   });
 
   it('on Lambda: Lambda and fallback only', async () => {
@@ -45,17 +76,17 @@ describe('pending keys of ruled-out platforms', () => {
   });
 
   it('network off: marker keys only', async () => {
-    const keys = keysByDetector({}, await makeRoot());
+    for (const [name, files] of Object.entries(INSTANCE_MARKERS)) {
+      const keys = keysByDetector({}, await makeRoot(files));
 
-    for (const name of INSTANCE_PLATFORM_NAMES) {
       expect(keys[name], name).toEqual(['cloud.provider', 'cloud.platform']);
     }
   });
 
   it('network on: every instance key', async () => {
-    const keys = keysByDetector({}, await makeRoot(), true);
+    for (const [name, files] of Object.entries(INSTANCE_MARKERS)) {
+      const keys = keysByDetector({}, await makeRoot(files), true);
 
-    for (const name of INSTANCE_PLATFORM_NAMES) {
       expect(keys[name], name).toContain('cloud.region');
     }
   });

@@ -1,5 +1,5 @@
 import type { DetectionContext } from '../detection-context.js';
-import { readShortFile } from '../io/read-file.js';
+import { readTextFileSync } from '../io/read-file.js';
 import type { DmiMarkers } from './platform.js';
 
 const FILES: Record<keyof DmiMarkers, string> = {
@@ -12,21 +12,25 @@ const FILES: Record<keyof DmiMarkers, string> = {
   hypervisorUuid: '/sys/hypervisor/uuid',
 };
 
-async function readMarkers(root: string): Promise<DmiMarkers> {
-  const entries = await Promise.all(
-    Object.entries(FILES).map(async ([key, path]) => {
-      const value = (await readShortFile(root, path))?.trim();
-      return [key, value === '' ? undefined : value] as const;
-    }),
-  );
-  return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+function readMarkers(root: string): DmiMarkers {
+  const markers: DmiMarkers = {};
+  for (const [key, path] of Object.entries(FILES)) {
+    const value = readTextFileSync(root, path).text?.trim();
+    if (value !== undefined && value !== '') {
+      markers[key as keyof DmiMarkers] = value;
+    }
+  }
+  return markers;
 }
 
 /**
- * Reads the DMI identity files under `root`, once per detector set. A file
- * that is missing (containers often hide `/sys`) is left out. Never rejects.
+ * Reads the DMI identity files under `root`, once per detector set. The read
+ * is synchronous because a virtual machine's detector must know at `detect()`
+ * whether to name its keys: a key it names but cannot fill makes the
+ * OpenTelemetry JS 3.x resource log a warning. A file that is missing
+ * (containers often hide `/sys`) is left out. Never throws.
  */
-export function dmiMarkers(context: DetectionContext): Promise<DmiMarkers> {
+export function dmiMarkers(context: DetectionContext): DmiMarkers {
   return context.memo('dmi', () => readMarkers(context.root));
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../detection-context.js';
 import { deferredAttributes, type ProvenanceDetector } from '../detector.js';
 import { detectFallbackDeployment } from './deployment-fallback.js';
+import { dmiMarkers } from './dmi-markers.js';
 import type { EnvPlatform, InstancePlatform } from './platform.js';
 import {
   ENV_PLATFORMS,
@@ -21,13 +22,16 @@ import {
 
 const MARKER_KEYS = [ATTR_CLOUD_PROVIDER, ATTR_CLOUD_PLATFORM] as const;
 
-// A named platform rules out every other platform, and an instance platform
-// reports only when no platform is named. Both are known from the variables.
+// A named platform rules out every other platform, and a virtual machine
+// reports only when no platform is named and its DMI marker is present. Both
+// are known before any asynchronous read.
 function mayReport(platform: EnvPlatform | InstancePlatform, context: DetectionContext): boolean {
   const named = namedPlatform(context);
-  return named === undefined
-    ? INSTANCE_PLATFORMS.includes(platform as InstancePlatform)
-    : named === platform;
+  if (named !== undefined) {
+    return named === platform;
+  }
+  const instance = INSTANCE_PLATFORMS.find((candidate) => candidate === platform);
+  return instance?.recognise(dmiMarkers(context)) === true;
 }
 
 // A platform ruled out gives no keys rather than keys that settle empty,

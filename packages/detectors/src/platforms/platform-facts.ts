@@ -57,11 +57,6 @@ async function findPlatform(context: DetectionContext): Promise<PlatformFacts | 
     return named.read(context);
   }
 
-  // The marker reads start beside the pod's facts rather than after them, so
-  // off-cloud detection waits for one round of reads, not two. In a pod their
-  // result goes unused.
-  const markersRead = dmiMarkers(context);
-
   // A pod's node is not the pod: its metadata service describes the node,
   // and is often out of a pod's reach by design (IMDSv2's hop limit of 1).
   // Facts that arrive too late count as a pod, so no service is requested.
@@ -73,7 +68,7 @@ async function findPlatform(context: DetectionContext): Promise<PlatformFacts | 
     return undefined;
   }
 
-  const markers = await withinBudget(markersRead, remainingNetworkBudget(context), {});
+  const markers = dmiMarkers(context);
   const instance = INSTANCE_PLATFORMS.find((platform) => platform.recognise(markers));
   return instance?.read(context);
 }
