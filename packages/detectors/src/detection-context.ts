@@ -1,13 +1,12 @@
 import type { NetworkKind } from '@otel-provenance/core';
 import type { Environment } from './env-value.js';
-import { readTextFile } from './io/read-file.js';
+import { readTextFileSync } from './io/read-file.js';
 import type { DetectorOptions, FetchLike } from './options.js';
 import { parseCgroup } from './parse/cgroup.js';
 import type { CgroupPathFacts } from './parse/container-path.js';
 import { type MountinfoFacts, parseMountinfo } from './parse/mountinfo.js';
 import { MAX_DETECT_BUDGET_MS, resolveProvenanceOptions } from './provenance-options.js';
 import { warnOnce } from './warn-once.js';
-import { withinBudget } from './within-budget.js';
 
 /** The container and pod facts in `/proc/self/cgroup` and `/proc/self/mountinfo`. */
 export interface ProcessFacts {
@@ -32,7 +31,11 @@ export interface DetectionContext {
   manifestPath?: string;
   networkId?: string;
   networkKind?: NetworkKind;
-  processFacts(): Promise<ProcessFacts>;
+  /**
+   * Reads `/proc/self/cgroup` and `/proc/self/mountinfo` synchronously, once,
+   * so detectors know at `detect()` whether they run in a container or pod.
+   */
+  processFacts(): ProcessFacts;
   /** Memoises `load` under `key` for the lifetime of this context. */
   memo<T>(key: string, load: () => T): T;
 }
@@ -44,8 +47,6 @@ export interface ContextOptions extends DetectorOptions {
   networkKind?: NetworkKind;
   detectNetwork?: boolean;
 }
-
-const EMPTY_PROCESS_FACTS: ProcessFacts = { cgroup: {}, mountinfo: { kubelet: false } };
 
 function refuseFetch(url: string): Promise<Response> {
   return Promise.reject(new Error(`provenance: network detection is off; no request to ${url}`));
@@ -90,19 +91,16 @@ export function createDetectionContext(options: ContextOptions = {}): DetectionC
       if (!cache.has(key)) cache.set(key, load());
       return cache.get(key) as T;
     },
-    processFacts: () =>
-      context.memo('process', () =>
-        withinBudget(readProcessFacts(context.root), context.budgetMs, EMPTY_PROCESS_FACTS),
-      ),
+    processFacts: () => context.memo('process', () => readProcessFacts(context.root)),
   };
   return context;
 }
 
-async function readProcessFacts(root: string): Promise<ProcessFacts> {
-  const [cgroup, mountinfo] = await Promise.all([
-    readTextFile(root, '/proc/self/cgroup'),
-    readTextFile(root, '/proc/self/mountinfo'),
-  ]);
+// Synchronous, so detect() knows whether the container and pod keys exist.
+// OpenTelemetry JS 3.x warns for every declared key that then settles empty.
+function readProcessFacts(root: string): ProcessFacts {
+  const cgroup = readTextFileSync(root, '/proc/self/cgroup').text;
+  const mountinfo = readTextFileSync(root, '/proc/self/mountinfo').text;
   return {
     cgroup: cgroup === undefined ? {} : parseCgroup(cgroup),
     mountinfo: mountinfo === undefined ? { kubelet: false } : parseMountinfo(mountinfo),

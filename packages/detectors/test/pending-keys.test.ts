@@ -91,3 +91,43 @@ describe('pending keys of ruled-out platforms', () => {
     }
   });
 });
+
+describe('pending keys of containers and pods', () => {
+  const DOCKER_CGROUP = {
+    '/proc/self/cgroup': `0::/system.slice/docker-${'a'.repeat(64)}.scope\n`,
+  };
+
+  it('off-pod: no pod or container keys', async () => {
+    const keys = keysByDetector({}, await makeRoot());
+
+    expect(keys.kubernetes).toEqual([]);
+    expect(keys.container).toEqual([]);
+    expect(keys.network).not.toContain('k8s.pod.ip');
+    expect(keys.network).not.toContain('provenance.network.id');
+  });
+
+  it('in a container: the container id at once', async () => {
+    const detectors = provenanceDetectors({
+      env: {},
+      root: await makeRoot(DOCKER_CGROUP),
+      cwd: '/',
+    });
+    const container = detectors.find((detector) => detector.name === 'container');
+
+    expect(container?.detect().attributes).toEqual({ 'container.id': 'a'.repeat(64) });
+  });
+
+  it('in a pod: every pod key pending', async () => {
+    const keys = keysByDetector({ KUBERNETES_SERVICE_HOST: '10.0.0.1' }, await makeRoot());
+
+    expect(keys.kubernetes).toContain('k8s.pod.name');
+    expect(keys.network).toContain('k8s.pod.ip');
+  });
+
+  it('network variables: the id at once', async () => {
+    const keys = keysByDetector({ PROVENANCE_NETWORK_ID: 'vpc-1' }, await makeRoot());
+
+    expect(keys.network).toContain('provenance.network.id');
+    expect(keys.network).toContain('provenance.network.kind');
+  });
+});

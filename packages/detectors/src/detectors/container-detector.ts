@@ -1,6 +1,6 @@
 import { ATTR_CONTAINER_ID } from '@opentelemetry/semantic-conventions';
 import { type ContextOptions, createDetectionContext } from '../detection-context.js';
-import { deferredAttributes, type ProvenanceDetector } from '../detector.js';
+import { immediateAttributes, type ProvenanceDetector } from '../detector.js';
 
 /**
  * Detects `container.id` from `/proc/self/cgroup`, for Docker, CRI-O,
@@ -17,14 +17,13 @@ export function containerDetector(
 ): ProvenanceDetector {
   return {
     name: 'container',
-    detect: () => ({
-      attributes: deferredAttributes(
-        'container',
-        [ATTR_CONTAINER_ID],
-        context.processFacts().then(({ cgroup, mountinfo }) => ({
+    detect: () => {
+      const { cgroup, mountinfo } = context.processFacts();
+      return {
+        attributes: immediateAttributes('container', {
           [ATTR_CONTAINER_ID]: cgroup.containerId ?? mountinfo.containerId,
-        })),
-      ),
-    }),
+        }),
+      };
+    },
   };
 }

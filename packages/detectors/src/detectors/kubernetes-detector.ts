@@ -8,7 +8,7 @@ import {
 } from '@opentelemetry/semantic-conventions';
 import { type ContextOptions, createDetectionContext } from '../detection-context.js';
 import { deferredAttributes, type ProvenanceDetector } from '../detector.js';
-import { kubernetesFacts } from '../kubernetes/kubernetes-facts.js';
+import { kubernetesFacts, podSigns } from '../kubernetes/kubernetes-facts.js';
 
 const KEYS = [
   ATTR_K8S_NAMESPACE_NAME,
@@ -32,23 +32,29 @@ export function kubernetesDetector(
 ): ProvenanceDetector {
   return {
     name: 'kubernetes',
-    detect: () => ({
-      attributes: deferredAttributes(
-        'kubernetes',
-        KEYS,
-        kubernetesFacts(context).then((facts) =>
-          facts.inPod
-            ? {
-                [ATTR_K8S_NAMESPACE_NAME]: facts.namespace,
-                [ATTR_K8S_POD_NAME]: facts.podName,
-                [ATTR_K8S_POD_UID]: facts.podUid,
-                [ATTR_K8S_NODE_NAME]: facts.nodeName,
-                [ATTR_K8S_CONTAINER_NAME]: facts.containerName,
-                [ATTR_K8S_CLUSTER_NAME]: facts.clusterName,
-              }
-            : {},
+    detect: () => {
+      // Outside a pod no key is named, so none settles empty.
+      if (!podSigns(context).inPod) {
+        return { attributes: {} };
+      }
+      return {
+        attributes: deferredAttributes(
+          'kubernetes',
+          KEYS,
+          kubernetesFacts(context).then((facts) =>
+            facts.inPod
+              ? {
+                  [ATTR_K8S_NAMESPACE_NAME]: facts.namespace,
+                  [ATTR_K8S_POD_NAME]: facts.podName,
+                  [ATTR_K8S_POD_UID]: facts.podUid,
+                  [ATTR_K8S_NODE_NAME]: facts.nodeName,
+                  [ATTR_K8S_CONTAINER_NAME]: facts.containerName,
+                  [ATTR_K8S_CLUSTER_NAME]: facts.clusterName,
+                }
+              : {},
+          ),
         ),
-      ),
-    }),
+      };
+    },
   };
 }

@@ -11,8 +11,8 @@ import {
   createDetectionContext,
   type DetectionContext,
 } from '../detection-context.js';
-import { deferredAttributes, type ProvenanceDetector } from '../detector.js';
-import { type KubernetesFacts, kubernetesFacts } from '../kubernetes/kubernetes-facts.js';
+import { deferredAttributes, immediateAttributes, type ProvenanceDetector } from '../detector.js';
+import { type KubernetesFacts, kubernetesFacts, podSigns } from '../kubernetes/kubernetes-facts.js';
 import type { NetworkInterfacesLike } from '../options.js';
 import { resourceAttributesFromEnv } from './environment-detector.js';
 import { hostAddresses } from './host-addresses.js';
@@ -48,6 +48,15 @@ function networkIdentity(context: DetectionContext, facts: KubernetesFacts) {
   }
   const cluster = facts.inPod ? clusterName(context, facts) : undefined;
   return cluster === undefined ? undefined : { id: cluster, kind: 'k8s.cluster' };
+}
+
+const NOT_IN_POD: KubernetesFacts = { inPod: false };
+
+function networkAttributes(network: { id: string; kind: string } | undefined) {
+  return {
+    [ATTR_PROVENANCE_NETWORK_ID]: network?.id,
+    [ATTR_PROVENANCE_NETWORK_KIND]: network?.kind,
+  };
 }
 
 function podNetwork(facts: KubernetesFacts) {
@@ -89,20 +98,19 @@ export function networkDetector(
     name: 'network',
     detect: () => {
       const addresses = hostAddresses(options.networkInterfaces);
-      const deferred = deferredAttributes(
-        'network',
-        KEYS,
-        kubernetesFacts(context).then((facts) => {
-          const network = networkIdentity(context, facts);
-          return {
-            ...podNetwork(facts),
-            [ATTR_PROVENANCE_NETWORK_ID]: network?.id,
-            [ATTR_PROVENANCE_NETWORK_KIND]: network?.kind,
-          };
-        }),
-      );
+      // Outside a pod only the variables name a network, so nothing is pending.
+      const rest = podSigns(context).inPod
+        ? deferredAttributes(
+            'network',
+            KEYS,
+            kubernetesFacts(context).then((facts) => ({
+              ...podNetwork(facts),
+              ...networkAttributes(networkIdentity(context, facts)),
+            })),
+          )
+        : immediateAttributes('network', networkAttributes(networkIdentity(context, NOT_IN_POD)));
       return {
-        attributes: addresses.length > 0 ? { [ATTR_HOST_IP]: addresses, ...deferred } : deferred,
+        attributes: addresses.length > 0 ? { [ATTR_HOST_IP]: addresses, ...rest } : rest,
       };
     },
   };

@@ -1,6 +1,6 @@
 import type { DetectionContext } from '../detection-context.js';
 import { envValue, firstEnvValue } from '../env-value.js';
-import { readTextFile } from '../io/read-file.js';
+import { readTextFile, readTextFileSync } from '../io/read-file.js';
 import { findHostAddress } from '../parse/hosts.js';
 import { normalizeIp } from '../parse/ip-address.js';
 import { findClusterDomain } from '../parse/resolv-conf.js';
@@ -47,23 +47,39 @@ function addressFromEnv(context: DetectionContext, variables: readonly string[])
   return undefined;
 }
 
+/** The signs of a pod that are known without waiting, and the namespace file they read. */
+interface PodSigns {
+  inPod: boolean;
+  namespaceFile: string | undefined;
+}
+
+/**
+ * Reports whether this process runs in a Kubernetes pod: a downward-API or
+ * service variable, the service-account namespace file or the kubelet's
+ * mounts. Reads synchronously, once per detector set, so the detectors name
+ * their pod keys only in a pod. Never throws.
+ */
+export function podSigns(context: DetectionContext): PodSigns {
+  return context.memo('pod-signs', () => {
+    const { root, env } = context;
+    const namespaceFile = readTextFileSync(root, SERVICE_ACCOUNT_NAMESPACE_FILE).text;
+    const inPod =
+      envValue(env, names.SERVICE_HOST_VARIABLE) !== undefined ||
+      firstLine(namespaceFile) !== undefined ||
+      firstEnvValue(env, names.POD_NAME_VARIABLES) !== undefined ||
+      context.processFacts().mountinfo.kubelet;
+    return { inPod, namespaceFile };
+  });
+}
+
 async function readFacts(context: DetectionContext): Promise<KubernetesFacts> {
   const { root, env } = context;
-  const [namespaceFile, processFacts] = await Promise.all([
-    readTextFile(root, SERVICE_ACCOUNT_NAMESPACE_FILE),
-    context.processFacts(),
-  ]);
-  const { mountinfo, cgroup } = processFacts;
-
-  const podNameFromEnv = firstEnvValue(env, names.POD_NAME_VARIABLES);
-  const inPod =
-    envValue(env, names.SERVICE_HOST_VARIABLE) !== undefined ||
-    firstLine(namespaceFile) !== undefined ||
-    podNameFromEnv !== undefined ||
-    mountinfo.kubelet;
+  const { inPod, namespaceFile } = podSigns(context);
   if (!inPod) {
     return { inPod: false };
   }
+  const { mountinfo, cgroup } = context.processFacts();
+  const podNameFromEnv = firstEnvValue(env, names.POD_NAME_VARIABLES);
 
   const namespace = firstEnvValue(env, names.POD_NAMESPACE_VARIABLES) ?? firstLine(namespaceFile);
   // A pod's hostname is its name unless the pod spec sets `hostname`.
