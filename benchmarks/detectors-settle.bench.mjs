@@ -3,10 +3,13 @@
 // with `@opentelemetry/resources`' default detectors and an empty set, in
 // one run, interleaved so machine noise hits all three alike.
 //
-//   pnpm build && node benchmarks/detectors-settle.bench.mjs [--iterations N] [--cold N]
+//   pnpm build && node benchmarks/detectors-settle.bench.mjs [--iterations N] [--cold N] [--phases N]
 //
 // Warm samples run in this process; cold samples each start a fresh Node
 // process that settles one set once, as an application does at startup.
+// `--phases N` adds N more cold processes per set that split the settle time
+// into building the set, the detectors' own `detect()` calls, the SDK's
+// synchronous merge, and the wait for asynchronous values.
 // Makes no network request: the provenance set runs with network detection off
 // and no detector here requests a metadata service.
 
@@ -20,7 +23,9 @@ const { values } = parseArgs({
   options: {
     iterations: { type: 'string', default: '200' },
     cold: { type: 'string', default: '15' },
+    phases: { type: 'string', default: '0' },
     'settle-once': { type: 'string' },
+    'phases-once': { type: 'string' },
   },
 });
 
@@ -53,6 +58,43 @@ function summary(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return { median: at(0.5), p95: at(0.95) };
+}
+
+// Settles one set once, timing each phase in milliseconds. Building the set
+// counts, because an application builds it at startup too.
+async function phasesOnce(resources, makeDetectors) {
+  const now = () => Number(process.hrtime.bigint()) / 1e6;
+  const start = now();
+  const detectors = makeDetectors();
+  const built = now();
+  let inDetect = 0;
+  const timed = detectors.map((detector) => ({
+    detect() {
+      const before = now();
+      const result = detector.detect();
+      inDetect += now() - before;
+      return result;
+    },
+  }));
+  const resource = resources.detectResources({ detectors: timed });
+  const merged = now();
+  await resource.waitForAsyncAttributes?.();
+  const end = now();
+  return {
+    build: built - start,
+    detect: inDetect,
+    merge: merged - built - inDetect,
+    wait: end - merged,
+    total: end - start,
+  };
+}
+
+// Child mode: split one settle into phases and print them as JSON.
+if (values['phases-once'] !== undefined) {
+  const { resources, sets } = await loadSets();
+  const phases = await phasesOnce(resources, sets[values['phases-once']]);
+  process.stdout.write(`${JSON.stringify(phases)}\n`);
+  process.exit(0);
 }
 
 // Child mode: settle one set once and print the time.
@@ -104,3 +146,33 @@ process.stdout.write(
     '',
   ].join('\n'),
 );
+
+const phaseRuns = Number(values.phases);
+if (phaseRuns > 0) {
+  const phaseNames = ['build', 'detect', 'merge', 'wait', 'total'];
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  for (let i = 0; i < phaseRuns; i += 1) {
+    for (const name of names) {
+      const output = execFileSync(process.execPath, [script, '--phases-once', name], {
+        encoding: 'utf8',
+      });
+      samples[name].push(JSON.parse(output));
+    }
+  }
+  const phaseRows = names.map((name) => {
+    const medians = phaseNames.map((phase) =>
+      summary(samples[name].map((sample) => sample[phase])).median.toFixed(3),
+    );
+    return `| ${name} | ${medians.join(' | ')} |`;
+  });
+  process.stdout.write(
+    [
+      `Cold phases, median of ${phaseRuns} processes per set, ms`,
+      '',
+      `| detector set | ${phaseNames.join(' | ')} |`,
+      `|---|${phaseNames.map(() => '---').join('|')}|`,
+      ...phaseRows,
+      '',
+    ].join('\n'),
+  );
+}

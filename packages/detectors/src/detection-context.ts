@@ -25,6 +25,8 @@ export interface DetectionContext {
   root: string;
   cwd: string;
   budgetMs: number;
+  /** Whether network requests are allowed; when not, `fetch` rejects every call. */
+  detectNetwork: boolean;
   /** The function for network requests; one that rejects every call when requests are off. */
   fetch: FetchLike;
   manifestPath?: string;
@@ -79,6 +81,7 @@ export function createDetectionContext(options: ContextOptions = {}): DetectionC
     root: options.root ?? '/',
     cwd: options.cwd ?? process.cwd(),
     budgetMs: validBudget(options.budgetMs) ?? fromEnv.budgetMs,
+    detectNetwork,
     fetch: detectNetwork ? (options.fetch ?? ((url, init) => fetch(url, init))) : refuseFetch,
     manifestPath: options.manifestPath ?? fromEnv.manifestPath,
     networkId: options.networkId ?? fromEnv.networkId,

@@ -8,7 +8,16 @@ const CHILD = fileURLToPath(new URL('./support/no-spans-child.cjs', import.meta.
 const DIST = fileURLToPath(new URL('../dist/index.cjs', import.meta.url));
 const UID = '28505313-4750-4f66-9e91-4e64323b2bb3';
 
-function run(root: string): Promise<{ control: string[]; detection: string[] }> {
+interface ChildResult {
+  control: string[];
+  controlScopes: string[];
+  detection: string[];
+  metadataRequests: number;
+  reportAccount?: string;
+  resourceAccount?: string;
+}
+
+function run(root: string): Promise<ChildResult> {
   if (!existsSync(DIST)) {
     throw new Error(`${DIST} is missing; run \`pnpm build\` before this test`);
   }
@@ -25,7 +34,7 @@ function run(root: string): Promise<{ control: string[]; detection: string[] }> 
   });
 }
 
-describe('detection under the fs, net and http instrumentations', () => {
+describe('detection under the fs, net, http and undici instrumentations', () => {
   it('creates no spans of its own', async () => {
     const root = await makeRoot({
       '/proc/self/cgroup': `0::/system.slice/docker-${'e'.repeat(64)}.scope\n`,
@@ -37,11 +46,20 @@ describe('detection under the fs, net and http instrumentations', () => {
         '{"schemaVersion": 1, "createdAt": "2026-12-04T10:00:00Z", "attributes": {}}',
     });
 
-    const spans = await run(root);
+    const result = await run(root);
 
-    expect(spans.control).toEqual(
+    expect(result.control).toEqual(
       expect.arrayContaining(['fs readFileSync', 'fs readFile', 'GET']),
     );
-    expect(spans.detection).toEqual([]);
+    expect(result.controlScopes).toEqual(
+      expect.arrayContaining([
+        '@opentelemetry/instrumentation-http',
+        '@opentelemetry/instrumentation-undici',
+      ]),
+    );
+    expect(result.metadataRequests).toBeGreaterThanOrEqual(4);
+    expect(result.reportAccount).toBe('111122223333');
+    expect(result.resourceAccount).toBe('111122223333');
+    expect(result.detection).toEqual([]);
   });
 });

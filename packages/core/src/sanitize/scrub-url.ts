@@ -96,5 +96,14 @@ const ENCODED_EMBEDDED_USERINFO = /(%3A%2F%2F)(?:(?!%2F|%3F|%23)[^/\s?#&%]|%[0-9
  * rest of the text is kept as it is.
  */
 export function scrubEmbeddedCredentials(value: string): string {
-  return value.replace(EMBEDDED_USERINFO, '$1').replace(ENCODED_EMBEDDED_USERINFO, '$1');
+  // Most values contain no URL. Each check is a text that its pattern needs
+  // to match, so skipping the pattern changes nothing but the startup cost.
+  let scrubbed = value;
+  if (scrubbed.includes('://') && scrubbed.includes('@')) {
+    scrubbed = scrubbed.replace(EMBEDDED_USERINFO, '$1');
+  }
+  if (scrubbed.includes('%')) {
+    scrubbed = scrubbed.replace(ENCODED_EMBEDDED_USERINFO, '$1');
+  }
+  return scrubbed;
 }

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diag } from '@opentelemetry/api';
@@ -39,7 +39,7 @@ export function readTextFile(root: string, path: string): Promise<string | undef
         const chunks: Buffer[] = [];
         let total = 0;
         while (total < MAX_FILE_BYTES) {
-          const buffer = Buffer.alloc(Math.min(CHUNK_BYTES, MAX_FILE_BYTES - total));
+          const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, MAX_FILE_BYTES - total));
           const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
           if (bytesRead === 0) break;
           chunks.push(buffer.subarray(0, bytesRead));
@@ -47,7 +47,41 @@ export function readTextFile(root: string, path: string): Promise<string | undef
         }
         return Buffer.concat(chunks).toString('utf8');
       } finally {
-        await handle.close();
+        // Not awaited: the text is complete, and waiting for the close would
+        // add one more trip through the thread pool to every read.
+        handle.close().catch(() => undefined);
+      }
+    } catch (error) {
+      diag.debug(`provenance: ${fullPath} not read (${errorCode(error)})`);
+      return undefined;
+    }
+  });
+}
+
+/**
+ * The size of the one read {@link readShortFile} makes: a page, the most a
+ * sysfs attribute file gives.
+ */
+export const SHORT_FILE_BYTES = 4096;
+
+/**
+ * Reads at most {@link SHORT_FILE_BYTES} of a text file under `root` in one
+ * read, for sysfs attributes such as `/sys/class/dmi/id/sys_vendor`, which
+ * the kernel returns whole in the first read. One thread-pool trip fewer than
+ * {@link readTextFile}. A missing or unreadable file gives `undefined` and a
+ * debug line. Never rejects.
+ */
+export function readShortFile(root: string, path: string): Promise<string | undefined> {
+  const fullPath = pathUnderRoot(root, path);
+  return untraced(async () => {
+    try {
+      const handle = await open(fullPath, 'r');
+      try {
+        const buffer = Buffer.allocUnsafe(SHORT_FILE_BYTES);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        return buffer.toString('utf8', 0, bytesRead);
+      } finally {
+        handle.close().catch(() => undefined);
       }
     } catch (error) {
       diag.debug(`provenance: ${fullPath} not read (${errorCode(error)})`);
@@ -66,6 +100,10 @@ export function readTextFileSync(root: string, path: string): ReadResult {
   return untraced(() => {
     let descriptor: number | undefined;
     try {
+      // A missing file, the usual case, is found without creating an error.
+      if (statSync(fullPath, { throwIfNoEntry: false }) === undefined) {
+        return { text: undefined, code: 'ENOENT' };
+      }
       descriptor = openSync(fullPath, 'r');
       const chunks: Buffer[] = [];
       let total = 0;

@@ -19,6 +19,10 @@ const SYSTEMD_DRIVER_TRIPLE = /^[^:]*:(?:cri-containerd|crio|docker):([0-9a-f]{6
 const POD_SEGMENT =
   /^(?:[a-z]+(?:-[a-z]+)*-)?pod([0-9a-f]{8}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{4}[-_][0-9a-f]{12})(?:\.slice)?$/;
 
+// Every pattern above matches only segments of a pod uid's 36 characters or
+// more, so shorter segments skip them and their first-match cost at startup.
+const MIN_MARKED_SEGMENT_LENGTH = 36;
+
 function underKubepods(segments: string[], index: number): boolean {
   return segments.slice(0, index).some((segment) => segment.includes('kubepods'));
 }
@@ -42,6 +46,8 @@ export function parseCgroupPath(path: string): CgroupPathFacts {
   const facts: CgroupPathFacts = {};
 
   for (const [index, segment] of segments.entries()) {
+    if (segment.length < MIN_MARKED_SEGMENT_LENGTH) continue;
+
     const pod = POD_SEGMENT.exec(segment);
     if (pod && (underKubepods(segments, index) || segment.includes('kubepods'))) {
       facts.podUid = pod[1]!.replaceAll('_', '-');

@@ -1,11 +1,10 @@
 import type { DetectionContext } from '../detection-context.js';
-import { readTextFile } from '../io/read-file.js';
+import { readShortFile } from '../io/read-file.js';
 import type { DmiMarkers } from './platform.js';
 
 const FILES: Record<keyof DmiMarkers, string> = {
   sysVendor: '/sys/class/dmi/id/sys_vendor',
   productName: '/sys/class/dmi/id/product_name',
-  productVersion: '/sys/class/dmi/id/product_version',
   boardVendor: '/sys/class/dmi/id/board_vendor',
   biosVendor: '/sys/class/dmi/id/bios_vendor',
   biosVersion: '/sys/class/dmi/id/bios_version',
@@ -16,7 +15,7 @@ const FILES: Record<keyof DmiMarkers, string> = {
 async function readMarkers(root: string): Promise<DmiMarkers> {
   const entries = await Promise.all(
     Object.entries(FILES).map(async ([key, path]) => {
-      const value = (await readTextFile(root, path))?.trim();
+      const value = (await readShortFile(root, path))?.trim();
       return [key, value === '' ? undefined : value] as const;
     }),
   );

@@ -1,4 +1,9 @@
-import { ATTR_DEPLOYMENT_ID, ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE } from '@otel-provenance/core';
+import {
+  ATTR_CLOUD_PLATFORM,
+  ATTR_CLOUD_PROVIDER,
+  ATTR_DEPLOYMENT_ID,
+  ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE,
+} from '@otel-provenance/core';
 import {
   type ContextOptions,
   createDetectionContext,
@@ -7,23 +12,49 @@ import {
 import { deferredAttributes, type ProvenanceDetector } from '../detector.js';
 import { detectFallbackDeployment } from './deployment-fallback.js';
 import type { EnvPlatform, InstancePlatform } from './platform.js';
-import { ENV_PLATFORMS, INSTANCE_PLATFORMS, platformFacts } from './platform-facts.js';
+import {
+  ENV_PLATFORMS,
+  INSTANCE_PLATFORMS,
+  namedPlatform,
+  platformFacts,
+} from './platform-facts.js';
 
+const MARKER_KEYS = [ATTR_CLOUD_PROVIDER, ATTR_CLOUD_PLATFORM] as const;
+
+// A named platform rules out every other platform, and an instance platform
+// reports only when no platform is named. Both are known from the variables.
+function mayReport(platform: EnvPlatform | InstancePlatform, context: DetectionContext): boolean {
+  const named = namedPlatform(context);
+  return named === undefined
+    ? INSTANCE_PLATFORMS.includes(platform as InstancePlatform)
+    : named === platform;
+}
+
+// A platform ruled out gives no keys rather than keys that settle empty,
+// because the SDK wraps every pending value again at each resource merge.
 function platformDetector(
   platform: EnvPlatform | InstancePlatform,
   context: DetectionContext,
 ): ProvenanceDetector {
   return {
     name: platform.name,
-    detect: () => ({
-      attributes: deferredAttributes(
-        platform.name,
-        platform.keys,
-        platformFacts(context).then((facts) =>
-          facts?.detector === platform.name ? facts.attributes : {},
+    detect: () => {
+      if (!mayReport(platform, context)) {
+        return { attributes: {} };
+      }
+      // Without requests a virtual machine's marker gives its provider and platform only.
+      const isInstance = INSTANCE_PLATFORMS.includes(platform as InstancePlatform);
+      const keys = isInstance && !context.detectNetwork ? MARKER_KEYS : platform.keys;
+      return {
+        attributes: deferredAttributes(
+          platform.name,
+          keys,
+          platformFacts(context).then((facts) =>
+            facts?.detector === platform.name ? facts.attributes : {},
+          ),
         ),
-      ),
-    }),
+      };
+    },
   };
 }
 
@@ -39,13 +70,19 @@ export function deploymentFallbackDetector(
 ): ProvenanceDetector {
   return {
     name: 'deployment-fallback',
-    detect: () => ({
-      attributes: deferredAttributes(
-        'deployment-fallback',
-        [ATTR_DEPLOYMENT_ID, ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE],
-        context.memo('deployment-fallback', () => detectFallbackDeployment(context)),
-      ),
-    }),
+    detect: () => {
+      // Only the platforms named in the variables have revisions to derive from.
+      if (namedPlatform(context) === undefined) {
+        return { attributes: {} };
+      }
+      return {
+        attributes: deferredAttributes(
+          'deployment-fallback',
+          [ATTR_DEPLOYMENT_ID, ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE],
+          context.memo('deployment-fallback', () => detectFallbackDeployment(context)),
+        ),
+      };
+    },
   };
 }
 

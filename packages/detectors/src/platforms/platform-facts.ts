@@ -37,14 +37,30 @@ export const ENV_PLATFORMS: readonly EnvPlatform[] = [
 /** The virtual machines whose metadata service is asked when their DMI marker is found. */
 export const INSTANCE_PLATFORMS: readonly InstancePlatform[] = [awsEc2, gce, azureVm];
 
+/**
+ * Returns the platform that names itself in the environment, once per
+ * detector set, with no I/O: the detectors use it to leave out, at once, the
+ * keys of every platform that cannot report.
+ */
+export function namedPlatform(context: DetectionContext): EnvPlatform | undefined {
+  return context.memo('named-platform', () =>
+    ENV_PLATFORMS.find((platform) => platform.recognise(context.env)),
+  );
+}
+
 async function findPlatform(context: DetectionContext): Promise<PlatformFacts | undefined> {
   // Starts the one budget here, so the file reads below count against it too.
   remainingNetworkBudget(context);
 
-  const named = ENV_PLATFORMS.find((platform) => platform.recognise(context.env));
+  const named = namedPlatform(context);
   if (named !== undefined) {
     return named.read(context);
   }
+
+  // The marker reads start beside the pod's facts rather than after them, so
+  // off-cloud detection waits for one round of reads, not two. In a pod their
+  // result goes unused.
+  const markersRead = dmiMarkers(context);
 
   // A pod's node is not the pod: its metadata service describes the node,
   // and is often out of a pod's reach by design (IMDSv2's hop limit of 1).
@@ -57,7 +73,7 @@ async function findPlatform(context: DetectionContext): Promise<PlatformFacts | 
     return undefined;
   }
 
-  const markers = await withinBudget(dmiMarkers(context), remainingNetworkBudget(context), {});
+  const markers = await withinBudget(markersRead, remainingNetworkBudget(context), {});
   const instance = INSTANCE_PLATFORMS.find((platform) => platform.recognise(markers));
   return instance?.read(context);
 }

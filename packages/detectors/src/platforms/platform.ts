@@ -37,7 +37,6 @@ export interface EnvPlatform {
 export interface DmiMarkers {
   sysVendor?: string;
   productName?: string;
-  productVersion?: string;
   boardVendor?: string;
   biosVendor?: string;
   biosVersion?: string;
