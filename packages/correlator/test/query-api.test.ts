@@ -87,6 +87,28 @@ describe.each(STORE_FACTORIES)('query API with $name store', (factory) => {
     expect(whois.body.candidates[0]?.network).toBe('vpc-a');
   });
 
+  it('finds an IPv4 lease by its IPv4-mapped address', async () => {
+    harness = await startHarness(factory);
+    await addRanges('vpc-a', ['::ffff:10.0.0.0/112'], T0 - MIN);
+    await postJson(
+      harness.url,
+      '/v1/traces',
+      tracesRequest({ serviceName: 's', instanceId: 'i-1', ip: '::ffff:10.0.3.4' }, [T0]),
+    );
+
+    const mapped = await get<WhoisAnswer>(`/api/v1/whois?ip=::ffff:10.0.3.4&at=${iso(T0)}`);
+    const plain = await get<WhoisAnswer>(`/api/v1/whois?ip=10.0.3.4&at=${iso(T0)}`);
+    const ranges = await get<{ ranges: RangeJson[] }>('/api/v1/networks');
+
+    expect(mapped.status).toBe(200);
+    expect(mapped.body.ip).toBe('10.0.3.4');
+    expect(mapped.body.candidates).toHaveLength(1);
+    expect(mapped.body.candidates[0]?.network).toBe('vpc-a');
+    expect(mapped.body.candidates[0]?.networkResolution).toBe('range');
+    expect(plain.body.candidates).toEqual(mapped.body.candidates);
+    expect(ranges.body.ranges.map((range) => range.cidr)).toEqual(['10.0.0.0/16']);
+  });
+
   it('gives an address outside every range the unknown network', async () => {
     harness = await startHarness(factory);
 
