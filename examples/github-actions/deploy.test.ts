@@ -36,7 +36,7 @@ describe('GitHub Actions example', () => {
     const workflow = await loadWorkflow();
     const job = workflow.jobs['build-image'];
     expect(job).toBeDefined();
-    const env = {
+    const env: Record<string, string> = {
       ...(await recordedEnvironment('github-actions-push.json')),
       GITHUB_JOB: 'build-image',
     };

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { MatrixLine } from '../../scripts/lib/peer-range-rules.mjs';
 import {
   checkLineClosure,
   checkManifest,
@@ -12,7 +13,7 @@ import {
 
 const SCRIPT = path.resolve(import.meta.dirname, '../../scripts/check-peer-ranges.mjs');
 
-const MATRIX = {
+const MATRIX: { lines: MatrixLine[] } = {
   lines: [
     {
       name: '2.x',
@@ -133,7 +134,7 @@ describe('checkManifest', () => {
   });
 
   it('rejects a package no line covers', () => {
-    const matrix = { lines: [{ ...MATRIX.lines[1], packages: [] }] };
+    const matrix = { lines: [{ ...MATRIX.lines[1]!, packages: [] }] };
 
     expect(checkManifest({ name: '@otel-provenance/cli' }, matrix)).toEqual([
       '@otel-provenance/cli: no line of test/compat/matrix.json covers it',

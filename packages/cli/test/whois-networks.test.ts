@@ -71,6 +71,21 @@ describe('provenance whois and networks', () => {
     expect(answer.ambiguous).toBe(true);
   });
 
+  // Node servers log IPv4 peers of a dual-stack socket in this form.
+  it('finds an IPv4 lease by its IPv4-mapped address', async () => {
+    const at = new Date(T0 + 2 * MIN).toISOString();
+    const run = await runCli(['whois', '::ffff:10.0.0.7', '--network', 'vpc-a', '--at', at], {
+      cwd: dir,
+    });
+    const answer = JSON.parse(run.stdout);
+
+    expect(run.code).toBe(0);
+    expect(answer.ip).toBe('10.0.0.7');
+    expect(answer.candidates.map((c: Record<string, string>) => c['service.instance.id'])).toEqual([
+      'a-1',
+    ]);
+  });
+
   it.each([
     ['vpc-a', T0 + 2 * MIN, ['a-1']],
     ['vpc-a', T0 + 3.5 * MIN, []],
@@ -123,9 +138,14 @@ describe('provenance whois and networks', () => {
         ['whois', '10.0.0.7', '--url', running.url, '--network', 'vpc-b', '--at', at],
         { env: { PROVENANCE_TOKEN: 'tok' } },
       );
+      const mapped = await runCli(
+        ['whois', '::ffff:a00:7', '--url', running.url, '--network', 'vpc-b', '--at', at],
+        { env: { PROVENANCE_TOKEN: 'tok' } },
+      );
       const without = await runCli(['whois', '10.0.0.7', '--url', running.url, '--at', at]);
 
       expect(JSON.parse(withToken.stdout).candidates[0]['service.instance.id']).toBe('b-1');
+      expect(JSON.parse(mapped.stdout).candidates[0]['service.instance.id']).toBe('b-1');
       expect(without.code).toBe(1);
       expect(without.stderr).toContain('401');
     } finally {

@@ -7,6 +7,7 @@ export {
   uuidVersion,
 } from './deployment-id.js';
 export { COMPACT_RECORD_KEYS, REQUIRED_IDENTITY_KEYS } from './identity-keys.js';
+export { normalizeIp } from './ip-address.js';
 export type { Manifest } from './manifest/manifest.js';
 export { MANIFEST_FILE_NAME, MANIFEST_SCHEMA_VERSION } from './manifest/manifest.js';
 export type { ReadManifestResult } from './manifest/read-manifest.js';

@@ -8,7 +8,8 @@ describe('normalizeAddress', () => {
     [' 10.0.0.7 ', '10.0.0.7'],
     ['2001:DB8:0:0:0:0:0:1', '2001:db8::1'],
     ['fe80::1%eth0', 'fe80::1'],
-    ['::ffff:10.0.0.7', '::ffff:a00:7'],
+    ['::ffff:10.0.0.7', '10.0.0.7'],
+    ['::ffff:a00:7', '10.0.0.7'],
   ])('normalizes %s', (input, expected) => {
     expect(normalizeAddress(input)).toBe(expected);
   });
@@ -30,7 +31,25 @@ describe('parseCidr', () => {
     expect(cidr?.last).toBe(parseAddress('2001:db8:ffff:ffff:ffff:ffff:ffff:ffff')?.value);
   });
 
-  it.each(['10.0.0.0', '10.0.0.0/33', '10.0.0.0/8/1', 'x/8'])('rejects %j', (input) => {
+  it.each([
+    ['::ffff:10.0.0.0/104', '10.0.0.0/8'],
+    ['::ffff:192.0.2.9/128', '192.0.2.9/32'],
+    ['::ffff:0:0/96', '0.0.0.0/0'],
+  ])('parses IPv4-mapped range %s as %s', (input, canonical) => {
+    const cidr = parseCidr(input);
+
+    expect(cidr?.version).toBe(4);
+    expect(cidr?.canonical).toBe(canonical);
+  });
+
+  it.each([
+    '10.0.0.0',
+    '10.0.0.0/33',
+    '10.0.0.0/8/1',
+    'x/8',
+    '::ffff:10.0.0.0/95',
+    '::ffff:10.0.0.0/129',
+  ])('rejects %j', (input) => {
     expect(parseCidr(input)).toBeUndefined();
   });
 });
@@ -60,6 +79,12 @@ describe('resolveNetworks', () => {
     ]);
     expect(resolveNetworks('192.168.0.1', 6000, ranges)).toEqual([
       { network: 'unknown', resolution: 'unknown' },
+    ]);
+  });
+
+  it('resolves an IPv4-mapped address by its IPv4 range', () => {
+    expect(resolveNetworks('::ffff:10.0.0.9', 2000, ranges)).toEqual([
+      { network: 'vpc-a', resolution: 'range' },
     ]);
   });
 

@@ -9,7 +9,9 @@ import { LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-log
 import { MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WhoisAnswer } from '../src/leases/whois.js';
 import { type Harness, startHarness } from './support/harness.js';
+import { readJson } from './support/read-json.js';
 import { STORE_FACTORIES } from './support/store-factories.js';
 
 const TOKEN = 'exporter-token';
@@ -52,7 +54,7 @@ describe.each(STORE_FACTORIES)('official OTLP exporters into the $name store', (
         params.set('network', network);
       }
       const response = await fetch(`${harness.url}/api/v1/whois?${params}`, { headers });
-      return response.json();
+      return readJson<WhoisAnswer>(response);
     }
 
     async function sendSpans(network: string, instanceId: string) {
@@ -73,22 +75,17 @@ describe.each(STORE_FACTORIES)('official OTLP exporters into the $name store', (
       const everywhere = await whois();
       const east = await whois('vpc-east');
 
-      const spanCandidates = everywhere.candidates.filter((c: Record<string, string>) =>
-        c['service.instance.id'].includes('span'),
+      const spanCandidates = everywhere.candidates.filter((c) =>
+        c['service.instance.id']?.includes('span'),
       );
-      expect(spanCandidates.map((c: { network: string }) => c.network).sort()).toEqual([
-        'vpc-east',
-        'vpc-west',
-      ]);
+      expect(spanCandidates.map((c) => c.network).sort()).toEqual(['vpc-east', 'vpc-west']);
       expect(everywhere.ambiguous).toBe(true);
-      expect(
-        east.candidates.map((c: Record<string, string>) => c['service.instance.id']),
-      ).toContain(`${encoding}-span-east`);
-      expect(east.candidates.every((c: { network: string }) => c.network === 'vpc-east')).toBe(
-        true,
+      expect(east.candidates.map((c) => c['service.instance.id'])).toContain(
+        `${encoding}-span-east`,
       );
-      expect(spanCandidates[0].source).toBe('telemetry');
-      expect(spanCandidates[0].to).toBeNull();
+      expect(east.candidates.every((c) => c.network === 'vpc-east')).toBe(true);
+      expect(spanCandidates[0]?.source).toBe('telemetry');
+      expect(spanCandidates[0]?.to).toBeNull();
     });
 
     it('records entity events sent as log records', async () => {
@@ -110,12 +107,12 @@ describe.each(STORE_FACTORIES)('official OTLP exporters into the $name store', (
 
       const west = await whois('vpc-west');
       const entity = west.candidates.find(
-        (c: Record<string, string>) => c['service.instance.id'] === `${encoding}-entity-west`,
+        (c) => c['service.instance.id'] === `${encoding}-entity-west`,
       );
 
       expect(entity).toBeDefined();
-      expect(entity.source).toBe('entity');
-      expect(entity['deployment.id']).toBe('dep-vpc-west');
+      expect(entity?.source).toBe('entity');
+      expect(entity?.['deployment.id']).toBe('dep-vpc-west');
     });
 
     it('records metric data points', async () => {
@@ -131,9 +128,9 @@ describe.each(STORE_FACTORIES)('official OTLP exporters into the $name store', (
 
       const east = await whois('vpc-east');
 
-      expect(
-        east.candidates.map((c: Record<string, string>) => c['service.instance.id']),
-      ).toContain(`${encoding}-metric-east`);
+      expect(east.candidates.map((c) => c['service.instance.id'])).toContain(
+        `${encoding}-metric-east`,
+      );
       expect(harness.logs.filter((entry) => entry.level !== 'info')).toEqual([]);
     });
   });

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RangeJson } from '../src/leases/range-json.js';
+import type { WhoisAnswer } from '../src/leases/whois.js';
+import type { LeasePage } from '../src/query/timeline-queries.js';
 import { type Harness, startHarness } from './support/harness.js';
 import { postJson, type TestAsset, tracesRequest } from './support/otlp-builders.js';
+import { type QueryErrorBody, readJson } from './support/read-json.js';
 import { STORE_FACTORIES } from './support/store-factories.js';
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');
@@ -14,9 +18,9 @@ describe.each(STORE_FACTORIES)('query API with $name store', (factory) => {
     await harness.close();
   });
 
-  async function get(path: string) {
+  async function get<T>(path: string) {
     const response = await fetch(`${harness.url}${path}`);
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: await readJson<T>(response) };
   }
 
   async function addRanges(network: string, cidrs: string[], fromMs: number) {
@@ -34,11 +38,11 @@ describe.each(STORE_FACTORIES)('query API with $name store', (factory) => {
     const asset: TestAsset = { serviceName: 'checkout', instanceId: 'i-1', ip: '10.0.3.4' };
 
     await postJson(harness.url, '/v1/traces', tracesRequest(asset, [T0]));
-    const { body } = await get(`/api/v1/whois?ip=10.0.3.4&at=${iso(T0)}`);
+    const { body } = await get<WhoisAnswer>(`/api/v1/whois?ip=10.0.3.4&at=${iso(T0)}`);
 
     expect(body.candidates).toHaveLength(1);
-    expect(body.candidates[0].network).toBe('vpc-a');
-    expect(body.candidates[0].networkResolution).toBe('range');
+    expect(body.candidates[0]?.network).toBe('vpc-a');
+    expect(body.candidates[0]?.networkResolution).toBe('range');
     expect(body.ambiguous).toBe(false);
   });
 
@@ -52,13 +56,12 @@ describe.each(STORE_FACTORIES)('query API with $name store', (factory) => {
       '/v1/traces',
       tracesRequest({ serviceName: 's', instanceId: 'i-1', ip: '10.0.3.4' }, [T0]),
     );
-    const whois = await get(`/api/v1/whois?ip=10.0.3.4&at=${iso(T0)}`);
-    const overlaps = await get('/api/v1/networks/overlaps');
+    const whois = await get<WhoisAnswer>(`/api/v1/whois?ip=10.0.3.4&at=${iso(T0)}`);
+    const overlaps = await get<{ overlaps: { a: RangeJson; b: RangeJson }[] }>(
+      '/api/v1/networks/overlaps',
+    );
 
-    expect(whois.body.candidates.map((c: { network: string }) => c.network).sort()).toEqual([
-      'vpc-a',
-      'vpc-b',
-    ]);
+    expect(whois.body.candidates.map((c) => c.network).sort()).toEqual(['vpc-a', 'vpc-b']);
     expect(whois.body.ambiguous).toBe(true);
     expect(overlaps.body.overlaps).toHaveLength(1);
   });
@@ -76,12 +79,34 @@ describe.each(STORE_FACTORIES)('query API with $name store', (factory) => {
       network: 'vpc-a',
       cidrs: ['10.0.0.0/16'],
     });
-    const ranges = await get('/api/v1/networks');
-    const whois = await get(`/api/v1/whois?ip=10.0.3.4&at=${iso(T0)}`);
+    const ranges = await get<{ ranges: RangeJson[] }>('/api/v1/networks');
+    const whois = await get<WhoisAnswer>(`/api/v1/whois?ip=10.0.3.4&at=${iso(T0)}`);
 
     expect(await removed.json()).toEqual({ removed: 1 });
-    expect(ranges.body.ranges[0].until).not.toBeNull();
-    expect(whois.body.candidates[0].network).toBe('vpc-a');
+    expect(ranges.body.ranges[0]?.until).not.toBeNull();
+    expect(whois.body.candidates[0]?.network).toBe('vpc-a');
+  });
+
+  it('finds an IPv4 lease by its IPv4-mapped address', async () => {
+    harness = await startHarness(factory);
+    await addRanges('vpc-a', ['::ffff:10.0.0.0/112'], T0 - MIN);
+    await postJson(
+      harness.url,
+      '/v1/traces',
+      tracesRequest({ serviceName: 's', instanceId: 'i-1', ip: '::ffff:10.0.3.4' }, [T0]),
+    );
+
+    const mapped = await get<WhoisAnswer>(`/api/v1/whois?ip=::ffff:10.0.3.4&at=${iso(T0)}`);
+    const plain = await get<WhoisAnswer>(`/api/v1/whois?ip=10.0.3.4&at=${iso(T0)}`);
+    const ranges = await get<{ ranges: RangeJson[] }>('/api/v1/networks');
+
+    expect(mapped.status).toBe(200);
+    expect(mapped.body.ip).toBe('10.0.3.4');
+    expect(mapped.body.candidates).toHaveLength(1);
+    expect(mapped.body.candidates[0]?.network).toBe('vpc-a');
+    expect(mapped.body.candidates[0]?.networkResolution).toBe('range');
+    expect(plain.body.candidates).toEqual(mapped.body.candidates);
+    expect(ranges.body.ranges.map((range) => range.cidr)).toEqual(['10.0.0.0/16']);
   });
 
   it('gives an address outside every range the unknown network', async () => {
@@ -92,10 +117,10 @@ describe.each(STORE_FACTORIES)('query API with $name store', (factory) => {
       '/v1/traces',
       tracesRequest({ serviceName: 's', instanceId: 'i-1', ip: '192.0.2.1' }, [T0]),
     );
-    const { body } = await get(`/api/v1/whois?ip=192.0.2.1&at=${iso(T0)}`);
+    const { body } = await get<WhoisAnswer>(`/api/v1/whois?ip=192.0.2.1&at=${iso(T0)}`);
 
-    expect(body.candidates[0].network).toBe('unknown');
-    expect(body.candidates[0].networkResolution).toBe('unknown');
+    expect(body.candidates[0]?.network).toBe('unknown');
+    expect(body.candidates[0]?.networkResolution).toBe('unknown');
   });
 
   it('pages leases with a cursor until the last page', async () => {
@@ -116,9 +141,9 @@ describe.each(STORE_FACTORIES)('query API with $name store', (factory) => {
     let pages = 0;
     do {
       const query: string = cursor === null ? '' : `&cursor=${cursor}`;
-      const { status, body } = await get(`/api/v1/leases?limit=2${query}`);
+      const { status, body } = await get<LeasePage>(`/api/v1/leases?limit=2${query}`);
       expect(status).toBe(200);
-      seen.push(...body.leases.map((lease: { address: string }) => lease.address));
+      seen.push(...body.leases.map((lease) => lease.address));
       cursor = body.nextCursor;
       pages++;
     } while (cursor !== null && pages < 10);
@@ -137,7 +162,7 @@ describe.each(STORE_FACTORIES)('query API with $name store', (factory) => {
   ])('answers 400 for %s', async (path, message) => {
     harness = await startHarness(factory);
 
-    const { status, body } = await get(path);
+    const { status, body } = await get<QueryErrorBody>(path);
 
     expect(status).toBe(400);
     expect(body.error).toContain(message);
@@ -152,6 +177,6 @@ describe.each(STORE_FACTORIES)('query API with $name store', (factory) => {
     });
 
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toContain('10.0.0.0/40');
+    expect((await readJson<QueryErrorBody>(response)).error).toContain('10.0.0.0/40');
   });
 });

@@ -149,6 +149,15 @@ describe('readResourceIdentity', () => {
     });
   });
 
+  it('reads IPv4-mapped addresses as IPv4', () => {
+    const identity = readResourceIdentity({
+      'host.ip': ['::ffff:10.0.0.7', '10.0.0.7'],
+      'k8s.pod.ip': '::ffff:a01:203',
+    });
+
+    expect(identity.addresses).toEqual(['10.0.0.7', '10.1.2.3']);
+  });
+
   it('ignores the pod address on the host network', () => {
     const identity = readResourceIdentity({
       'k8s.pod.ip': '10.1.2.3',

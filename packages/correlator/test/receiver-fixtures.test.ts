@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectOtlpSignal, OTLP_REQUEST_KEYS, splitJsonValues } from '@otel-provenance/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WhoisAnswer } from '../src/leases/whois.js';
 import { type Harness, startHarness } from './support/harness.js';
+import { type PartialSuccessBody, readJson } from './support/read-json.js';
 import { STORE_FACTORIES } from './support/store-factories.js';
 
 // Copies of the OTLP/JSON files other SDKs and the Collector wrote; SOURCES.md there names each origin.
@@ -38,13 +40,13 @@ describe.each(STORE_FACTORIES)(
         });
 
         expect(response.status, `${file} line ${chunk.line}`).toBe(200);
-        const answer = await response.json();
+        const answer = await readJson<PartialSuccessBody>(response);
         if (file.startsWith('fluent-bit')) {
           // Proto field names are unknown OTLP/JSON fields: accepted, nothing read, sender warned.
-          expect(answer.partialSuccess.errorMessage).toContain(
+          expect(answer.partialSuccess?.errorMessage).toContain(
             '"resource_logs" is a protobuf field name',
           );
-          expect(answer.partialSuccess.rejectedLogRecords).toBeUndefined();
+          expect(answer.partialSuccess?.rejectedLogRecords).toBeUndefined();
         } else {
           expect(answer).toEqual({});
         }
@@ -68,15 +70,15 @@ describe.each(STORE_FACTORIES)(
         body: JSON.stringify(body),
       });
       const at = new Date(Number(BigInt(span.startTimeUnixNano) / 1_000_000n)).toISOString();
-      const whois = await (
-        await fetch(`${harness.url}/api/v1/whois?ip=192.0.2.10&at=${at}`)
-      ).json();
+      const whois = await readJson<WhoisAnswer>(
+        await fetch(`${harness.url}/api/v1/whois?ip=192.0.2.10&at=${at}`),
+      );
 
       expect(response.status).toBe(200);
       expect(whois.candidates).toHaveLength(1);
-      expect(whois.candidates[0].network).toBe('vpc-fixture');
-      expect(whois.candidates[0]['service.name']).toBe('my.service');
-      expect(whois.candidates[0].source).toBe('telemetry');
+      expect(whois.candidates[0]?.network).toBe('vpc-fixture');
+      expect(whois.candidates[0]?.['service.name']).toBe('my.service');
+      expect(whois.candidates[0]?.source).toBe('telemetry');
     });
   },
 );

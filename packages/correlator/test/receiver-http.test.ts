@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { WhoisAnswer } from '../src/leases/whois.js';
 import { otlpRoot } from '../src/otlp/otlp-schema.js';
 import { type Harness, startHarness } from './support/harness.js';
 import {
@@ -9,6 +10,7 @@ import {
   type TestAsset,
   tracesRequest,
 } from './support/otlp-builders.js';
+import { type OtlpStatusBody, type PartialSuccessBody, readJson } from './support/read-json.js';
 import { STORE_FACTORIES } from './support/store-factories.js';
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');
@@ -64,16 +66,16 @@ describe.each(STORE_FACTORIES)('receiver with $name store', (factory) => {
     const auth = { authorization: 'Bearer s3cret' };
 
     const response = await postJson(harness.url, '/v1/traces', tracesRequest(ASSET, [T0]), auth);
-    const whois = await (
+    const whois = await readJson<WhoisAnswer>(
       await fetch(`${harness.url}/api/v1/whois?ip=10.0.0.7&at=${new Date(T0).toISOString()}`, {
         headers: auth,
-      })
-    ).json();
+      }),
+    );
 
     expect(response.status).toBe(200);
-    const [reporter] = whois.candidates[0].reportedBy;
-    expect(reporter.peer).toMatch(/^127\.0\.0\.1:\d+$/);
-    expect(reporter.credential).toMatch(/^sha256:[0-9a-f]{16}$/);
+    const [reporter] = whois.candidates[0]?.reportedBy ?? [];
+    expect(reporter?.peer).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(reporter?.credential).toMatch(/^sha256:[0-9a-f]{16}$/);
     expect(JSON.stringify(whois)).not.toContain('s3cret');
     expect(JSON.stringify(harness.logs)).not.toContain('s3cret');
   });
@@ -88,7 +90,7 @@ describe.each(STORE_FACTORIES)('receiver with $name store', (factory) => {
     });
 
     expect(response.status).toBe(415);
-    expect((await response.json()).message).toContain('text/plain');
+    expect((await readJson<OtlpStatusBody>(response)).message).toContain('text/plain');
     expect(
       harness.logs.some((entry) => entry.status === 415 && typeof entry.peer === 'string'),
     ).toBe(true);
@@ -126,7 +128,7 @@ describe.each(STORE_FACTORIES)('receiver with $name store', (factory) => {
     });
 
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toContain(
+    expect((await readJson<OtlpStatusBody>(response)).message).toContain(
       'resourceSpans[0].scopeSpans must be an array',
     );
   });
@@ -144,7 +146,9 @@ describe.each(STORE_FACTORIES)('receiver with $name store', (factory) => {
     });
 
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toContain('nests values deeper than 64 levels');
+    expect((await readJson<OtlpStatusBody>(response)).message).toContain(
+      'nests values deeper than 64 levels',
+    );
   });
 
   it('answers 413 for a body over the limit', async () => {
@@ -153,7 +157,7 @@ describe.each(STORE_FACTORIES)('receiver with $name store', (factory) => {
     const response = await postJson(harness.url, '/v1/traces', { padding: 'x'.repeat(2048) });
 
     expect(response.status).toBe(413);
-    expect((await response.json()).message).toContain('1024');
+    expect((await readJson<OtlpStatusBody>(response)).message).toContain('1024');
   });
 
   it('answers 413 when gzip expands past the limit', async () => {
@@ -168,7 +172,7 @@ describe.each(STORE_FACTORIES)('receiver with $name store', (factory) => {
 
     expect(body.length).toBeLessThan(10_000);
     expect(response.status).toBe(413);
-    expect((await response.json()).message).toContain('decompresses');
+    expect((await readJson<OtlpStatusBody>(response)).message).toContain('decompresses');
   });
 
   it('accepts a gzip body', async () => {
@@ -204,9 +208,9 @@ describe.each(STORE_FACTORIES)('receiver with $name store', (factory) => {
     );
 
     expect(response.status).toBe(200);
-    const body = await response.json();
-    expect(body.partialSuccess.rejectedLogRecords).toBe('1');
-    expect(body.partialSuccess.errorMessage).toContain('entity.report.interval');
+    const body = await readJson<PartialSuccessBody>(response);
+    expect(body.partialSuccess?.rejectedLogRecords).toBe('1');
+    expect(body.partialSuccess?.errorMessage).toContain('entity.report.interval');
     expect((await harness.store.readAddress('10.0.0.7')).events).toHaveLength(1);
   });
 

@@ -1,3 +1,5 @@
+// normalizeIp moved to @otel-provenance/core; exported here too for existing imports.
+export { normalizeIp } from '@otel-provenance/core';
 export type { ProvenanceReport } from './detect-provenance.js';
 export { detectProvenance } from './detect-provenance.js';
 export type { ContextOptions } from './detection-context.js';
@@ -19,10 +21,10 @@ export type { DetectorOptions, FetchLike, NetworkInterfacesLike } from './option
 export { parseCgroup } from './parse/cgroup.js';
 export type { CgroupPathFacts } from './parse/container-path.js';
 export { findHostAddress } from './parse/hosts.js';
-export { isRoutableIp, normalizeIp } from './parse/ip-address.js';
 export type { MountinfoFacts } from './parse/mountinfo.js';
 export { parseMountinfo } from './parse/mountinfo.js';
 export { findClusterDomain } from './parse/resolv-conf.js';
+export { isRoutableIp } from './parse/routable-ip.js';
 export {
   deploymentFallbackDetector,
   platformDetectors,

@@ -1,11 +1,11 @@
 import { isIP } from 'node:net';
+import { normalizeIp } from '@otel-provenance/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectProvenance } from '../src/detect-provenance.js';
 import * as downward from '../src/kubernetes/downward-variables.js';
 import { parseCgroup } from '../src/parse/cgroup.js';
 import { findHostAddress } from '../src/parse/hosts.js';
-import { normalizeIp } from '../src/parse/ip-address.js';
 import { parseMountinfo } from '../src/parse/mountinfo.js';
 import { findClusterDomain } from '../src/parse/resolv-conf.js';
 import { resolveProvenanceOptions } from '../src/provenance-options.js';

@@ -48,6 +48,19 @@ describe('networkDetector', () => {
     expect(attributes['host.ip']).toEqual(['10.24.6.117', '2001:db8::17']);
   });
 
+  it('lists IPv4-mapped addresses as IPv4', async () => {
+    const attributes = await detect({
+      env: { ...POD_ENV, POD_IP: '::ffff:10.42.3.27' },
+      root: await makeRoot(),
+      networkInterfaces: () => ({
+        eth0: [address('::ffff:10.24.6.118', 'IPv6'), address('10.24.6.118', 'IPv4')],
+      }),
+    });
+
+    expect(attributes['host.ip']).toEqual(['10.24.6.118']);
+    expect(attributes['k8s.pod.ip']).toBe('10.42.3.27');
+  });
+
   it('survives interfaces that cannot be listed', async () => {
     const failing = () => {
       throw new Error('uv_interface_addresses failed');

@@ -1,4 +1,5 @@
 import type { ProvenanceSdk } from './provenance-sdk.js';
+import { exitWithUncaught } from './report-uncaught.js';
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
@@ -13,8 +14,8 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
  *   code, so the exporter's retries cannot keep the process alive.
  * - `uncaughtException`, which includes unhandled rejections because Node raises them as
  *   uncaught exceptions by default: when no other listener exists, record the error and shut
- *   down. Then throw it again with our listeners removed, so Node prints it and exits with
- *   code 1 as it would have.
+ *   down. Then print the error as Node does and exit with code 1, as Node would have, so that
+ *   the application's own stack trace comes first (see report-uncaught.ts).
  *
  * `process.exit()` called by the application runs no asynchronous work, so nothing is flushed
  * then; call the handle's `shutdown()` before it.
@@ -56,9 +57,7 @@ export function installProcessHooks(sdk: ProvenanceSdk): () => void {
     sdk.recordFatalError(error);
     void sdk.shutdown('error').then(() => {
       uninstall();
-      process.nextTick(() => {
-        throw error;
-      });
+      exitWithUncaught(error);
     });
   };
 

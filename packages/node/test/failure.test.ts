@@ -96,6 +96,14 @@ describe('fatal errors', () => {
 
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(message);
+    // The application's error and stack come first, as without this package.
+    const [first, second] = result.stderr.split('\n');
+    expect(first).toBe(`Error: ${message}`);
+    expect(second).toMatch(
+      new RegExp(`^    at .*fixtures/${file.replace('.', '\\.')}:\\d+:\\d+\\)?$`),
+    );
+    expect(result.stderr).not.toContain('/dist/');
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe(`Node.js ${process.version}`);
     expect(receiver.of('traces').map((span) => span.name)).toEqual([spanName]);
     const fatal = receiver
       .of('logs')

@@ -1,4 +1,7 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { normalizeIp } from '@otel-provenance/core';
+
+// The prefix length of `::ffff:0:0/96`, the range of every IPv4-mapped IPv6 address.
+const MAPPED_PREFIX = 96n;
 
 /** A parsed address: its family and its value as an unsigned integer. */
 export interface ParsedAddress {
@@ -16,19 +19,13 @@ export interface ParsedCidr {
 }
 
 /**
- * Returns the canonical text of an IPv4 or IPv6 address (IPv6 compressed and
- * lower-case, zone removed), or `undefined` when `text` is not an address.
+ * Returns the canonical text of an IPv4 or IPv6 address, or `undefined` when
+ * `text` is not an address. This is core's `normalizeIp`: IPv6 compressed and
+ * lower-case, zone removed, and an IPv4-mapped address (`::ffff:192.0.2.2`)
+ * as its IPv4 address, so a lease is found whichever form a log shows.
  */
 export function normalizeAddress(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (isIPv4(trimmed)) {
-    return trimmed;
-  }
-  const withoutZone = trimmed.split('%')[0] ?? '';
-  if (isIPv6(withoutZone)) {
-    return new URL(`http://[${withoutZone}]/`).hostname.slice(1, -1);
-  }
-  return undefined;
+  return normalizeIp(text);
 }
 
 /** Parses an address to an integer; returns `undefined` when `text` is not an address. */
@@ -37,7 +34,7 @@ export function parseAddress(text: string): ParsedAddress | undefined {
   if (normalized === undefined) {
     return undefined;
   }
-  if (isIPv4(normalized)) {
+  if (!normalized.includes(':')) {
     const value = normalized
       .split('.')
       .reduce((sum, octet) => (sum << 8n) + BigInt(Number(octet)), 0n);
@@ -46,7 +43,12 @@ export function parseAddress(text: string): ParsedAddress | undefined {
   return { version: 6, value: ipv6ToBigInt(normalized) };
 }
 
-/** Parses `ADDRESS/PREFIX`; returns `undefined` when either part is invalid. */
+/**
+ * Parses `ADDRESS/PREFIX`; returns `undefined` when either part is invalid. An
+ * IPv4-mapped range (`::ffff:10.0.0.0/104`) becomes the IPv4 range it maps
+ * (`10.0.0.0/8`), as addresses do. A mapped address with a prefix under 96 is
+ * invalid because its range would hold IPv6 and mapped addresses together.
+ */
 export function parseCidr(text: string): ParsedCidr | undefined {
   const [addressText, prefixText, extra] = text.trim().split('/');
   if (addressText === undefined || prefixText === undefined || extra !== undefined) {
@@ -56,8 +58,14 @@ export function parseCidr(text: string): ParsedCidr | undefined {
   if (!address || !/^\d{1,3}$/.test(prefixText)) {
     return undefined;
   }
+  let prefix = BigInt(prefixText);
+  if (address.version === 4 && addressText.includes(':')) {
+    if (prefix < MAPPED_PREFIX) {
+      return undefined;
+    }
+    prefix -= MAPPED_PREFIX;
+  }
   const bits = address.version === 4 ? 32n : 128n;
-  const prefix = BigInt(prefixText);
   if (prefix > bits) {
     return undefined;
   }

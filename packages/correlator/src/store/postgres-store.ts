@@ -236,8 +236,12 @@ class PostgresStore implements LeaseStore {
 // next query on that client rejects, and the transaction reports that error.
 function ignoreError(): void {}
 
-// PostgreSQL prints IPv4-mapped IPv6 addresses in dotted form; the rest of the
-// correlator uses the WHATWG URL form that `normalizeAddress` returns.
+// Rows must carry the text form that `normalizeAddress` returns, which keys
+// every lookup. PostgreSQL's inet output can differ: it prints IPv4-mapped
+// addresses in dotted IPv6 form.
+// NOTE: rows written before the receiver normalised IPv4-mapped addresses to
+// IPv4 keep the IPv6 inet, so a lookup of the IPv4 address does not find them;
+// no migration rewrites them (the SQLite store has the same gap).
 function withCanonicalAddress<T extends { address: string }>(row: T): T {
   return { ...row, address: normalizeAddress(row.address) ?? row.address };
 }

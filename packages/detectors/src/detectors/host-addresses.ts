@@ -1,11 +1,13 @@
 import { networkInterfaces } from 'node:os';
 import { diag } from '@opentelemetry/api';
+import { normalizeIp } from '@otel-provenance/core';
 import type { NetworkInterfacesLike } from '../options.js';
-import { isRoutableIp, normalizeIp } from '../parse/ip-address.js';
+import { isRoutableIp } from '../parse/routable-ip.js';
 
 /**
  * Lists the host's own addresses for `host.ip`: every interface address that
- * is not internal, loopback or link-local, IPv6 in RFC 5952 form, without
+ * is not internal, loopback or link-local, IPv6 in RFC 5952 form and
+ * IPv4-mapped IPv6 as IPv4 (both by `normalizeIp`), without
  * duplicates, in the order the interfaces are listed. Returns an empty list
  * when the interfaces cannot be read. Never throws.
  */

@@ -1,8 +1,8 @@
+import { normalizeIp } from '@otel-provenance/core';
 import type { DetectionContext } from '../detection-context.js';
 import { envValue, firstEnvValue } from '../env-value.js';
 import { readTextFile, readTextFileSync } from '../io/read-file.js';
 import { findHostAddress } from '../parse/hosts.js';
-import { normalizeIp } from '../parse/ip-address.js';
 import { findClusterDomain } from '../parse/resolv-conf.js';
 import { warnOnce } from '../warn-once.js';
 import { withinBudget } from '../within-budget.js';

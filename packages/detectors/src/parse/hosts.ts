@@ -1,4 +1,5 @@
-import { isRoutableIp, normalizeIp } from './ip-address.js';
+import { normalizeIp } from '@otel-provenance/core';
+import { isRoutableIp } from './routable-ip.js';
 
 /**
  * Finds the address of `hostname` in an `/etc/hosts` text: the first line

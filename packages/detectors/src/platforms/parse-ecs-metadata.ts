@@ -8,8 +8,8 @@ import {
   ATTR_PROVENANCE_NETWORK_ID,
   ATTR_PROVENANCE_NETWORK_KIND,
   ATTR_PROVENANCE_NETWORK_SUBNET,
+  normalizeIp,
 } from '@otel-provenance/core';
-import { normalizeIp } from '../parse/ip-address.js';
 import { arrayField, field, stringField, stringsField } from './json-fields.js';
 import { parseArn } from './parse-arn.js';
 import {

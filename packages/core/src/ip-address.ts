@@ -78,13 +78,19 @@ function parseIpv6(text: string): number[] | undefined {
   return [...head, ...Array(8 - head.length - tail.length).fill(0), ...tail];
 }
 
-function formatIpv6(groups: number[]): string {
+// An IPv4-mapped IPv6 address (`::ffff:0:0/96`, RFC 4291 section 2.5.5.2) is
+// how a dual-stack socket reports an IPv4 peer, so Node servers log IPv4
+// clients as `::ffff:192.0.2.2`. It names the same host as the IPv4 address.
+function mappedIpv4(groups: number[]): string | undefined {
   const isMapped = groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
-  if (isMapped) {
-    const [high, low] = [groups[6]!, groups[7]!];
-    return `::ffff:${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+  if (!isMapped) {
+    return undefined;
   }
+  const [high, low] = [groups[6]!, groups[7]!];
+  return `${high >> 8}.${high & 0xff}.${low >> 8}.${low & 0xff}`;
+}
 
+function formatIpv6(groups: number[]): string {
   // The maximum run of two or more zero groups, the first on a tie.
   let bestStart = -1;
   let bestLength = 1;
@@ -107,10 +113,12 @@ function formatIpv6(groups: number[]): string {
 /**
  * Normalises an IP address and removes a zone id (`%eth0`). An IPv4 address
  * stays in dotted decimal, and leading zeros are rejected because they are
- * ambiguous. An IPv6 address takes the RFC 5952 text form: lower case, no
- * leading zeros, the longest run of two or more zero groups shortened to
- * `::`, IPv4-mapped addresses in dotted form. Returns `undefined` for anything
- * that is not an address.
+ * ambiguous. An IPv4-mapped IPv6 address (`::ffff:192.0.2.2`, or
+ * `::ffff:c000:202`) becomes its IPv4 address (`192.0.2.2`), so one host has
+ * one key whichever socket reported it. Any other IPv6 address takes the
+ * RFC 5952 text form: lower case, no leading zeros, the longest run of two or
+ * more zero groups shortened to `::`. Returns `undefined` for anything that is
+ * not an address.
  */
 export function normalizeIp(raw: string): string | undefined {
   const trimmed = raw.trim();
@@ -121,19 +129,8 @@ export function normalizeIp(raw: string): string | undefined {
     return parseIpv4(text)?.join('.');
   }
   const groups = parseIpv6(text);
-  return groups === undefined ? undefined : formatIpv6(groups);
-}
-
-/**
- * Reports whether a normalised address can name this asset to someone else:
- * not loopback (`127.0.0.0/8`, `::1`), not link-local (`169.254.0.0/16`,
- * `fe80::/10`), not unspecified.
- */
-export function isRoutableIp(address: string): boolean {
-  if (address.includes(':')) {
-    if (address === '::1' || address === '::') return false;
-    if (address.startsWith('::ffff:')) return isRoutableIp(address.slice(7));
-    return !(address.startsWith('fe') && ['8', '9', 'a', 'b'].includes(address.charAt(2)));
+  if (groups === undefined) {
+    return undefined;
   }
-  return !(address.startsWith('127.') || address.startsWith('169.254.') || address === '0.0.0.0');
+  return mappedIpv4(groups) ?? formatIpv6(groups);
 }
