@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,7 @@ const bodies = {
   logs: { resourceLogs: [{ resource: resource('one'), scopeLogs: [{ logRecords: [{ body: { stringValue: 'compat-smoke-log' } }] }] }] },
   metrics: { resourceMetrics: [{ resource: resource(mode === 'two-instances' ? 'two' : 'one'), scopeMetrics: [{ metrics: [{ name: 'compat.smoke.count' }] }] }] },
 };
+if (mode === 'empty-key') console.warn('dropping invalid resource attribute value for key "container.id"');
 let sent = false;
 process.on('beforeExit', async () => {
   if (sent) return;
@@ -85,6 +87,17 @@ describe('runSmoke', () => {
 
   it('names a signal that never arrived', async () => {
     await expect(smoke('esm', 'no-logs')).rejects.toThrow('logs: "compat-smoke-log" never arrived');
+  });
+
+  // The check is left out in a pod, where the pod's absent keys still warn.
+  const inPod =
+    process.env.KUBERNETES_SERVICE_HOST !== undefined ||
+    existsSync('/var/run/secrets/kubernetes.io/serviceaccount/namespace');
+
+  it.skipIf(inPod)('names a resource key left empty', async () => {
+    await expect(smoke('esm', 'empty-key')).rejects.toThrow(
+      'resource keys declared but left empty: dropping invalid resource attribute value for key "container.id"',
+    );
   });
 
   it('rejects instance ids that differ', async () => {
