@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['./test/support/block-metadata-fetch.ts'],
     // One PostgreSQL server per run for the correlator's PostgreSQL store.
     globalSetup: ['packages/correlator/test/support/postgres-global-setup.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
