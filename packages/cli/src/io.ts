@@ -1,4 +1,4 @@
-/** Where a command reads its environment and writes its output, so tests need no child process. */
+/** The environment a command reads and the streams it writes to, passed in so tests need no child process. */
 export interface CommandIo {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;

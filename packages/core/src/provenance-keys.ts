@@ -3,7 +3,7 @@
 /** The isolated network the asset sits in: a VPC or VNet id, a Kubernetes cluster's pod network, or a name the platform team chose. */
 export const ATTR_PROVENANCE_NETWORK_ID = 'provenance.network.id';
 
-/** What `provenance.network.id` names: one of {@link NETWORK_KINDS}. */
+/** The kind of network `provenance.network.id` names: one of {@link NETWORK_KINDS}. */
 export const ATTR_PROVENANCE_NETWORK_KIND = 'provenance.network.kind';
 
 /**
@@ -25,7 +25,7 @@ export const ATTR_PROVENANCE_CICD_RUN_ATTEMPT = 'provenance.cicd.run.attempt';
 /** The login that started the pipeline run; recorded only on request (`stamp --include-actor`). */
 export const ATTR_PROVENANCE_CICD_ACTOR = 'provenance.cicd.actor';
 
-/** Where `deployment.id` came from: `manifest`, or the platform a fallback id was derived from. */
+/** The origin of `deployment.id`: `manifest`, or the platform a fallback id was derived from. */
 export const ATTR_PROVENANCE_DEPLOYMENT_ID_SOURCE = 'provenance.deployment.id.source';
 
 /** The values `provenance.network.kind` may take. */

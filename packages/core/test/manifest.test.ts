@@ -174,7 +174,10 @@ describe('readManifest and writeManifest', () => {
     const result = await readManifest(path);
 
     expect(result.status).toBe('invalid');
-    expect(result.status === 'invalid' && result.error).toMatch(/provenance\.json: not valid JSON/);
+    expect(result).toHaveProperty(
+      'error',
+      expect.stringMatching(/provenance\.json: not valid JSON/),
+    );
   });
 
   it('names the path and version of a newer manifest', async () => {
@@ -183,14 +186,17 @@ describe('readManifest and writeManifest', () => {
 
     const result = await readManifest(path);
 
-    expect(result.status === 'invalid' && result.error).toMatch(
-      /provenance\.json: schemaVersion: 3 is newer/,
+    expect(result.status).toBe('invalid');
+    expect(result).toHaveProperty(
+      'error',
+      expect.stringMatching(/provenance\.json: schemaVersion: 3 is newer/),
     );
   });
 
   it('reports a directory as unreadable', async () => {
     const result = await readManifest(directory);
 
-    expect(result.status === 'invalid' && result.error).toContain('cannot be read (EISDIR)');
+    expect(result.status).toBe('invalid');
+    expect(result).toHaveProperty('error', expect.stringContaining('cannot be read (EISDIR)'));
   });
 });

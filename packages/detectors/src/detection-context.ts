@@ -53,7 +53,7 @@ function refuseFetch(url: string): Promise<Response> {
 }
 
 // A budget set in code that is not a positive finite number of milliseconds
-// is a programming error; it is reported and the variable or default is used.
+// is a programming error. It is reported, and the variable or default is used.
 function validBudget(budgetMs: number | undefined): number | undefined {
   if (budgetMs === undefined) {
     return undefined;

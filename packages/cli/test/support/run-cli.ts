@@ -30,7 +30,11 @@ export function runCli(
       [BIN, ...args],
       { cwd, env, timeout: 20_000 },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        // A child killed by a signal or the timeout has no numeric code; count it as 1.
+        let code = 0;
+        if (error) {
+          code = typeof error.code === 'number' ? error.code : 1;
+        }
         resolve({ code, stdout, stderr });
       },
     );

@@ -31,7 +31,7 @@ function scrubFragment(url: URL): void {
 /**
  * Removes credentials from a URL: userinfo from http(s) URLs, the user from
  * `ssh://` URLs, token-like query parameters from any URL. An SCP-style remote
- * on a host with a known https mirror becomes its https form; on any other host
+ * on a host with a known https mirror becomes its https form. On any other host
  * it keeps its SSH form without the user. Returns `undefined` for a value that
  * is not a URL, so an unparsable value is never kept raw.
  */

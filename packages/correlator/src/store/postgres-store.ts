@@ -240,8 +240,8 @@ function ignoreError(): void {}
 // every lookup. PostgreSQL's inet output can differ: it prints IPv4-mapped
 // addresses in dotted IPv6 form.
 // NOTE: rows written before the receiver normalised IPv4-mapped addresses to
-// IPv4 keep the IPv6 inet, so a lookup of the IPv4 address does not find them;
-// no migration rewrites them (the SQLite store has the same gap).
+// IPv4 keep the IPv6 inet, so a lookup of the IPv4 address does not find them.
+// No migration rewrites them, and the SQLite store has the same gap.
 function withCanonicalAddress<T extends { address: string }>(row: T): T {
   return { ...row, address: normalizeAddress(row.address) ?? row.address };
 }
