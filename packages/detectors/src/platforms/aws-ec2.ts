@@ -16,10 +16,10 @@ import { warnOnce } from '../warn-once.js';
 import { isEc2 } from './dmi-markers.js';
 import { mergeDefined } from './json-fields.js';
 import { requestMetadata, requestMetadataJson } from './metadata-request.js';
-import { collectWithinBudget } from './network-budget.js';
 import { parseEc2IdentityDocument } from './parse-instance-metadata.js';
 import type { InstancePlatform, PlatformFacts } from './platform.js';
 import { ATTR_HOST_IMAGE_ID, CLOUD_PLATFORM } from './platform-keys.js';
+import { readInstanceMetadata } from './read-instance-metadata.js';
 
 /** The instance metadata service's address, used when `AWS_EC2_METADATA_SERVICE_ENDPOINT` is unset. */
 export const EC2_METADATA_ENDPOINT = 'http://169.254.169.254';
@@ -82,18 +82,14 @@ async function askImds(context: DetectionContext, base: string, sink: Record<str
   ]);
 }
 
-async function readEc2(context: DetectionContext): Promise<PlatformFacts> {
-  const base = ec2MetadataBase(context);
-  const found = await collectWithinBudget<Record<string, unknown>>(context, async (sink) => {
-    if (base !== undefined) await askImds(context, base, sink);
-  });
-  return {
+function readEc2(context: DetectionContext): Promise<PlatformFacts> {
+  return readInstanceMetadata(context, {
     detector: awsEc2.name,
-    attributes: mergeDefined(
-      { [ATTR_CLOUD_PROVIDER]: 'aws', [ATTR_CLOUD_PLATFORM]: CLOUD_PLATFORM.awsEc2 },
-      found,
-    ),
-  };
+    provider: 'aws',
+    platform: CLOUD_PLATFORM.awsEc2,
+    base: ec2MetadataBase(context),
+    request: (base, sink) => askImds(context, base, sink),
+  });
 }
 
 /** Amazon EC2, recognised by its DMI marker; IMDSv2 gives the rest. */

@@ -15,10 +15,10 @@ import { warnOnce } from '../warn-once.js';
 import { isAzureVm } from './dmi-markers.js';
 import { mergeDefined } from './json-fields.js';
 import { requestMetadataJson } from './metadata-request.js';
-import { collectWithinBudget } from './network-budget.js';
 import { parseAzureInstance } from './parse-instance-metadata.js';
 import type { InstancePlatform, PlatformFacts } from './platform.js';
 import { CLOUD_PLATFORM } from './platform-keys.js';
+import { readInstanceMetadata } from './read-instance-metadata.js';
 
 /** The Azure instance metadata service's address, used when `PROVENANCE_AZURE_IMDS_ENDPOINT` is unset. */
 export const AZURE_IMDS_ENDPOINT = 'http://169.254.169.254';
@@ -44,24 +44,21 @@ export function azureImdsBase(context: DetectionContext): string | undefined {
   return endpoint.replace(/\/$/, '');
 }
 
-async function readAzureVm(context: DetectionContext): Promise<PlatformFacts> {
-  const base = azureImdsBase(context);
-  const found = await collectWithinBudget<Record<string, unknown>>(context, async (sink) => {
-    if (base === undefined) return;
-    const document = await requestMetadataJson(
-      context,
-      `${base}/metadata/instance?api-version=${API_VERSION}&format=json`,
-      { headers: { Metadata: 'true' } },
-    );
-    Object.assign(sink, mergeDefined(parseAzureInstance(document)));
-  });
-  return {
+function readAzureVm(context: DetectionContext): Promise<PlatformFacts> {
+  return readInstanceMetadata(context, {
     detector: azureVm.name,
-    attributes: mergeDefined(
-      { [ATTR_CLOUD_PROVIDER]: 'azure', [ATTR_CLOUD_PLATFORM]: CLOUD_PLATFORM.azureVm },
-      found,
-    ),
-  };
+    provider: 'azure',
+    platform: CLOUD_PLATFORM.azureVm,
+    base: azureImdsBase(context),
+    request: async (base, sink) => {
+      const document = await requestMetadataJson(
+        context,
+        `${base}/metadata/instance?api-version=${API_VERSION}&format=json`,
+        { headers: { Metadata: 'true' } },
+      );
+      Object.assign(sink, mergeDefined(parseAzureInstance(document)));
+    },
+  });
 }
 
 /** An Azure virtual machine, recognised by its DMI marker; IMDS gives the rest. */

@@ -16,10 +16,10 @@ import { isGce } from './dmi-markers.js';
 import { gcpMetadataBase, gcpMetadataValue } from './gcp-metadata.js';
 import { mergeDefined } from './json-fields.js';
 import { requestMetadataJson } from './metadata-request.js';
-import { collectWithinBudget } from './network-budget.js';
 import { parseGceInstance } from './parse-instance-metadata.js';
 import type { InstancePlatform, PlatformFacts } from './platform.js';
 import { CLOUD_PLATFORM } from './platform-keys.js';
+import { readInstanceMetadata } from './read-instance-metadata.js';
 
 async function askMetadataServer(
   context: DetectionContext,
@@ -40,18 +40,14 @@ async function askMetadataServer(
   ]);
 }
 
-async function readGce(context: DetectionContext): Promise<PlatformFacts> {
-  const base = gcpMetadataBase(context);
-  const found = await collectWithinBudget<Record<string, unknown>>(context, async (sink) => {
-    if (base !== undefined) await askMetadataServer(context, base, sink);
-  });
-  return {
+function readGce(context: DetectionContext): Promise<PlatformFacts> {
+  return readInstanceMetadata(context, {
     detector: gce.name,
-    attributes: mergeDefined(
-      { [ATTR_CLOUD_PROVIDER]: 'gcp', [ATTR_CLOUD_PLATFORM]: CLOUD_PLATFORM.gcpComputeEngine },
-      found,
-    ),
-  };
+    provider: 'gcp',
+    platform: CLOUD_PLATFORM.gcpComputeEngine,
+    base: gcpMetadataBase(context),
+    request: (base, sink) => askMetadataServer(context, base, sink),
+  });
 }
 
 /** Google Compute Engine, recognised by its DMI marker; the metadata server gives the rest. */
